@@ -1,0 +1,21 @@
+namespace TripSage.Memory;
+
+/// <summary>The messages of one conversation session; each becomes a memory.</summary>
+/// <param name="SessionId">The session the messages belong to.</param>
+/// <param name="Messages">The messages in order.</param>
+/// <param name="Category">Category given to every message's memory; <c>conversation</c> when not set.</param>
+[GenerateSerializer, Immutable]
+public sealed record Conversation(
+    [property: Id(0)] string SessionId,
+    [property: Id(1)] IReadOnlyList<ConversationMessage> Messages,
+    [property: Id(2)] string? Category = null);
+
+/// <summary>One message of a conversation.</summary>
+/// <param name="Role">Who said it: <c>user</c>, <c>assistant</c>, <c>system</c> or <c>tool</c>.</param>
+/// <param name="Text">What was said.</param>
+/// <param name="At">When it was said; the time of the call when not set.</param>
+[GenerateSerializer, Immutable]
+public sealed record ConversationMessage(
+    [property: Id(0)] string Role,
+    [property: Id(1)] string Text,
+    [property: Id(2)] DateTimeOffset? At = null);

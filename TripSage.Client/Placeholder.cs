@@ -1,0 +1,1 @@
+namespace TripSage.Memory.Client; internal static class Placeholder {}

@@ -1,0 +1,111 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace TripSage.Memory.Grains.Storage;
+
+/// <summary>
+/// Seals snapshot bytes with AES-256-GCM under the user's key. The envelope carries the key id
+/// so that a key rotation leaves old snapshots readable, and the user's grain id is bound as
+/// associated data so that a snapshot copied under another user's key fails to authenticate.
+/// </summary>
+/// <remarks>
+/// Envelope layout: magic "TSS1" | flags (bit 0: compressed) | key id length | key id (UTF-8) |
+/// nonce (12) | tag (16) | ciphertext. Everything before the nonce is authenticated too.
+/// </remarks>
+internal sealed class SnapshotCipher(KeyRing keyRing, IOptions<SnapshotEncryptionOptions> options)
+{
+    private const int NonceBytes = 12;
+    private const int TagBytes = 16;
+    private const byte CompressedFlag = 1;
+    private static readonly byte[] Magic = "TSS1"u8.ToArray();
+
+    public byte[] Seal(ReadOnlySpan<byte> plaintext, string grainId)
+    {
+        var compress = options.Value.Compress;
+        var body = compress ? Compress(plaintext) : plaintext.ToArray();
+        var keyId = Encoding.UTF8.GetBytes(keyRing.CurrentKeyId);
+        var headerLength = Magic.Length + 2 + keyId.Length;
+        var envelope = new byte[headerLength + NonceBytes + TagBytes + body.Length];
+
+        Magic.CopyTo(envelope, 0);
+        envelope[Magic.Length] = compress ? CompressedFlag : (byte)0;
+        envelope[Magic.Length + 1] = (byte)keyId.Length;
+        keyId.CopyTo(envelope, Magic.Length + 2);
+
+        var nonce = envelope.AsSpan(headerLength, NonceBytes);
+        RandomNumberGenerator.Fill(nonce);
+        var tag = envelope.AsSpan(headerLength + NonceBytes, TagBytes);
+        var ciphertext = envelope.AsSpan(headerLength + NonceBytes + TagBytes);
+
+        using var aes = new AesGcm(keyRing.DeriveUserKey(keyRing.CurrentKeyId, grainId), TagBytes);
+        aes.Encrypt(nonce, body, ciphertext, tag, AssociatedData(envelope.AsSpan(0, headerLength), grainId));
+        return envelope;
+    }
+
+    /// <exception cref="SnapshotUnreadableException">The envelope is malformed, its key is unknown, or it does not authenticate.</exception>
+    public byte[] Open(ReadOnlySpan<byte> envelope, string grainId)
+    {
+        if (envelope.Length < Magic.Length + 2 || !envelope[..Magic.Length].SequenceEqual(Magic))
+        {
+            throw new SnapshotUnreadableException($"The stored snapshot of '{grainId}' is not a TripSage snapshot envelope; it was not written by this service or it was altered.");
+        }
+
+        var flags = envelope[Magic.Length];
+        var keyIdLength = envelope[Magic.Length + 1];
+        var headerLength = Magic.Length + 2 + keyIdLength;
+        if (envelope.Length < headerLength + NonceBytes + TagBytes)
+        {
+            throw new SnapshotUnreadableException($"The stored snapshot of '{grainId}' is truncated.");
+        }
+
+        var keyId = Encoding.UTF8.GetString(envelope.Slice(Magic.Length + 2, keyIdLength));
+        var nonce = envelope.Slice(headerLength, NonceBytes);
+        var tag = envelope.Slice(headerLength + NonceBytes, TagBytes);
+        var ciphertext = envelope[(headerLength + NonceBytes + TagBytes)..];
+        var body = new byte[ciphertext.Length];
+
+        try
+        {
+            using var aes = new AesGcm(keyRing.DeriveUserKey(keyId, grainId), TagBytes);
+            aes.Decrypt(nonce, ciphertext, tag, body, AssociatedData(envelope[..headerLength], grainId));
+        }
+        catch (AuthenticationTagMismatchException ex)
+        {
+            throw new SnapshotUnreadableException(
+                $"The stored snapshot of '{grainId}' does not authenticate under key '{keyId}': it was altered, copied from another user, or the key with id '{keyId}' is not the one it was written with. The snapshot was left unchanged.",
+                ex);
+        }
+
+        return (flags & CompressedFlag) != 0 ? Decompress(body) : body;
+    }
+
+    private static byte[] AssociatedData(ReadOnlySpan<byte> header, string grainId)
+    {
+        var data = new byte[header.Length + Encoding.UTF8.GetByteCount(grainId)];
+        header.CopyTo(data);
+        Encoding.UTF8.GetBytes(grainId, data.AsSpan(header.Length));
+        return data;
+    }
+
+    private static byte[] Compress(ReadOnlySpan<byte> data)
+    {
+        using var output = new MemoryStream();
+        using (var brotli = new BrotliStream(output, CompressionLevel.Fastest))
+        {
+            brotli.Write(data);
+        }
+
+        return output.ToArray();
+    }
+
+    private static byte[] Decompress(byte[] data)
+    {
+        using var input = new MemoryStream(data);
+        using var brotli = new BrotliStream(input, CompressionMode.Decompress);
+        using var output = new MemoryStream();
+        brotli.CopyTo(output);
+        return output.ToArray();
+    }
+}

@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace TripSage.Memory.Grains.Storage;
+
+/// <summary>
+/// The one connection to the store shared by the storage provider and the health check, so the
+/// silo holds a single multiplexer however many components talk to the store.
+/// </summary>
+internal sealed class StoreConnection(IOptions<StoreOptions> options) : IAsyncDisposable
+{
+    private readonly Lazy<Task<ConnectionMultiplexer>> _connection = new(() => Connect(options.Value));
+
+    public string KeyPrefix => options.Value.KeyPrefix;
+
+    public Task<ConnectionMultiplexer> GetAsync() => _connection.Value;
+
+    /// <summary>The key of a user's snapshot hash (fields <c>etag</c> and <c>data</c>).</summary>
+    public static string SnapshotKey(string keyPrefix, string userId) => $"{keyPrefix}:memory:{userId}";
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_connection.IsValueCreated && _connection.Value.IsCompletedSuccessfully)
+        {
+            await _connection.Value.Result.CloseAsync();
+            _connection.Value.Result.Dispose();
+        }
+    }
+
+    private static async Task<ConnectionMultiplexer> Connect(StoreOptions options)
+    {
+        var configuration = ConfigurationOptions.Parse(options.ConnectionString!);
+
+        // Keep retrying in the background when the store goes away, instead of failing the silo:
+        // calls fail loudly meanwhile and succeed again once it returns.
+        configuration.AbortOnConnectFail = false;
+        return await ConnectionMultiplexer.ConnectAsync(configuration);
+    }
+}

@@ -1,0 +1,11 @@
+namespace TripSage.Memory.Grains;
+
+/// <summary>Names of the grain storage providers the grid registers.</summary>
+internal static class StorageNames
+{
+    /// <summary>Encrypted user snapshots: what grains use.</summary>
+    public const string Memory = "memory";
+
+    /// <summary>The Redis provider underneath, which sees only sealed envelopes.</summary>
+    public const string SealedSnapshots = "memory-sealed";
+}

@@ -1,0 +1,511 @@
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TripSage.Memory.Grains.Search;
+using TripSage.Memory.Grains.Validation;
+
+namespace TripSage.Memory.Grains;
+
+/// <summary>
+/// One user's memory. The whole state lives in this activation and every read is served from it;
+/// every change is written to the store as one encrypted snapshot before the call returns.
+/// </summary>
+internal sealed partial class UserMemoryGrain(
+    [PersistentState("memory", StorageNames.Memory)] IPersistentState<UserMemoryState> state,
+    IOptions<MemoryOptions> options,
+    MemoryRequestValidator validate,
+    TimeProvider time,
+    ILogger<UserMemoryGrain> logger) : Grain, IUserMemoryGrain, IIncomingGrainCallFilter
+{
+    private const string GeneralCategory = "general";
+    private const string ConversationCategory = "conversation";
+
+    // Grain timers cannot wait longer than about 49 days; waking once a day to re-arm is cheap.
+    private static readonly TimeSpan MaxExpiryTimerDelay = TimeSpan.FromDays(1);
+
+    private readonly MemoryOptions _options = options.Value;
+    private readonly KeywordIndex _keywords = new();
+    private readonly Dictionary<DuplicateKey, string> _byContent = [];
+    private IGrainTimer? _expiryTimer;
+
+    // Set when a snapshot write failed and the durable state could not be read back: the memory
+    // held here may then contain changes that were never acknowledged, so it must not serve calls.
+    private bool _stateInDoubt;
+
+    private string UserId => this.GetPrimaryKeyString();
+
+    private UserMemoryState Data => state.State;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        RebuildIndexes();
+        if (PurgeExpired(time.GetUtcNow()) > 0)
+        {
+            await PersistAsync();
+        }
+
+        ArmExpiryTimer();
+    }
+
+    public async Task Invoke(IIncomingGrainCallContext context)
+    {
+        UserIds.Validate(UserId);
+        if (_stateInDoubt)
+        {
+            throw new InvalidOperationException("The memory of this user is being reloaded after a failed store write; retry the call.");
+        }
+
+        await context.Invoke();
+    }
+
+    public async Task<RememberResult> RememberAsync(IReadOnlyList<NewMemory> memories)
+    {
+        validate.Batch(memories, "memories", _options.MaxBatchSize);
+        var now = time.GetUtcNow();
+        for (var i = 0; i < memories.Count; i++)
+        {
+            validate.NewMemory(memories[i], $"memories[{i}]");
+            FutureOrNull(memories[i].ExpiresAt, $"memories[{i}].expiresAt", now);
+        }
+
+        var records = memories.Select(m => new MemoryRecord
+        {
+            Id = MemoryIds.New(),
+            Text = m.Text,
+            Category = m.Category,
+            Tags = CopyTags(m.Tags),
+            Source = m.Source,
+            SessionId = m.SessionId,
+            CreatedAt = now,
+            UpdatedAt = now,
+            ExpiresAt = m.ExpiresAt,
+            Embedding = m.Embedding?.ToArray(),
+        }).ToList();
+        return await StoreNewAsync(records, "memories", now);
+    }
+
+    public async Task<RememberResult> AddConversationAsync(Conversation conversation)
+    {
+        validate.Conversation(conversation);
+        var now = time.GetUtcNow();
+        var records = conversation.Messages.Select(m => new MemoryRecord
+        {
+            Id = MemoryIds.New(),
+            Text = m.Text,
+            Category = conversation.Category ?? ConversationCategory,
+            Source = ConversationCategory,
+            SessionId = conversation.SessionId,
+            Role = m.Role,
+            CreatedAt = m.At ?? now,
+            UpdatedAt = now,
+        }).ToList();
+        return await StoreNewAsync(records, "conversation.messages", now);
+    }
+
+    public Task<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query)
+    {
+        validate.Search(query);
+        var now = time.GetUtcNow();
+        IReadOnlyList<SearchHit> hits = _keywords.Score(query.Text)
+            .Select(s => (Memory: Data.Memories[s.Key], Score: s.Value))
+            .Where(h => IsLive(h.Memory, now)
+                && Matches(h.Memory, query.Category, query.Tags)
+                && (query.SessionId is null || h.Memory.SessionId == query.SessionId)
+                && (query.From is null || h.Memory.CreatedAt >= query.From)
+                && (query.To is null || h.Memory.CreatedAt < query.To))
+            .OrderByDescending(h => h.Score)
+            .ThenByDescending(h => h.Memory.UpdatedAt)
+            .ThenBy(h => h.Memory.Id, StringComparer.Ordinal)
+            .Take(query.Top)
+            .Select(h => new SearchHit(h.Memory, h.Score))
+            .ToList();
+        return Task.FromResult(hits);
+    }
+
+    public Task<MemoryRecord?> GetAsync(string memoryId)
+    {
+        validate.MemoryId(memoryId, "memoryId");
+        return Task.FromResult(Data.Memories.TryGetValue(memoryId, out var memory) && IsLive(memory, time.GetUtcNow()) ? memory : null);
+    }
+
+    public Task<MemoryPage> ListAsync(ListQuery query)
+    {
+        validate.List(query);
+        var matching = LiveNewestFirst(time.GetUtcNow()).Where(m => Matches(m, query.Category, query.Tags)).ToList();
+        var items = matching.Skip(query.Offset).Take(query.Limit).ToList();
+        var next = query.Offset + items.Count;
+        return Task.FromResult(new MemoryPage(items, matching.Count, next < matching.Count ? next : null));
+    }
+
+    public async Task<MemoryRecord> UpdateAsync(string memoryId, MemoryUpdate update)
+    {
+        validate.Update(memoryId, update);
+        var now = time.GetUtcNow();
+        FutureOrNull(update.ExpiresAt, "update.expiresAt", now);
+        if (!Data.Memories.TryGetValue(memoryId, out var current) || !IsLive(current, now))
+        {
+            throw new MemoryNotFoundException(memoryId);
+        }
+
+        var updated = current with
+        {
+            Text = update.Text ?? current.Text,
+            Category = update.Category is null ? current.Category : update.Category.Length == 0 ? null : update.Category,
+            Tags = update.Tags is null ? current.Tags : CopyTags(update.Tags),
+            ExpiresAt = update.ExpiresAt ?? current.ExpiresAt,
+            Embedding = update.Embedding?.ToArray() ?? current.Embedding,
+            Version = current.Version + 1,
+            UpdatedAt = now,
+            PreviousVersions = current.PreviousVersions
+                .Append(new MemoryVersion(current.Version, current.Text, current.Category, current.Tags, current.UpdatedAt))
+                .TakeLast(_options.MaxVersionsKept)
+                .ToList(),
+        };
+        if (_byContent.TryGetValue(DuplicateKey.Of(updated), out var other) && other != memoryId)
+        {
+            throw new MemoryValidationException("update.text", $"the same text is already held as memory '{other}'", "text not held by another memory of the same session and role");
+        }
+
+        PurgeExpired(now);
+        Drop(current.Id);
+        Put(updated);
+        Data.Counters.Updated++;
+        await PersistAsync();
+        return updated;
+    }
+
+    public async Task<ForgetResult> ForgetAsync(IReadOnlyList<string> memoryIds)
+    {
+        validate.MemoryIds(memoryIds);
+        var purged = PurgeExpired(time.GetUtcNow());
+        var forgotten = new List<string>();
+        var notFound = new List<string>();
+        foreach (var id in memoryIds.Distinct(StringComparer.Ordinal))
+        {
+            (Drop(id) ? forgotten : notFound).Add(id);
+        }
+
+        Data.Counters.Forgotten += forgotten.Count;
+        if (forgotten.Count > 0 || purged > 0)
+        {
+            await PersistAsync();
+        }
+
+        return new ForgetResult(forgotten, notFound);
+    }
+
+    public async Task<IReadOnlyDictionary<string, string>> SetPreferencesAsync(IReadOnlyDictionary<string, string> preferences)
+    {
+        validate.Preferences(preferences);
+        var merged = new Dictionary<string, string>(Data.Preferences, StringComparer.Ordinal);
+        foreach (var (key, value) in preferences)
+        {
+            if (value.Length == 0)
+            {
+                merged.Remove(key);
+            }
+            else
+            {
+                merged[key] = value;
+            }
+        }
+
+        if (merged.Count > _options.MaxPreferences)
+        {
+            throw new MemoryValidationException("preferences", $"the user would hold {merged.Count} preferences", $"at most {_options.MaxPreferences} preferences per user");
+        }
+
+        Data.Preferences = merged;
+        await PersistAsync();
+        return CopyPreferences();
+    }
+
+    public Task<IReadOnlyDictionary<string, string>> GetPreferencesAsync() => Task.FromResult<IReadOnlyDictionary<string, string>>(CopyPreferences());
+
+    public Task<UserContext> GetContextAsync(ContextQuery query)
+    {
+        validate.Context(query);
+        var sections = LiveNewestFirst(time.GetUtcNow())
+            .GroupBy(m => m.Category ?? GeneralCategory, StringComparer.Ordinal)
+            .Select(g => new ContextSection(g.Key, g.Take(query.PerCategory).ToList()))
+            .ToList();
+        var preferences = CopyPreferences();
+        return Task.FromResult(new UserContext(preferences, sections, RenderPrompt(preferences, sections)));
+    }
+
+    public Task<UserExport> ExportAsync() => Task.FromResult(new UserExport
+    {
+        UserId = UserId,
+        ExportedAt = time.GetUtcNow(),
+        Memories = LiveNewestFirst(time.GetUtcNow()).Reverse().ToList(),
+        Preferences = CopyPreferences(),
+    });
+
+    public async Task<ImportResult> ImportAsync(UserExport document)
+    {
+        validate.Import(document, UserId);
+        var now = time.GetUtcNow();
+        PurgeExpired(now);
+        var accepted = new List<MemoryRecord>();
+        var seenIds = new HashSet<string>(StringComparer.Ordinal);
+        var seenContent = new HashSet<DuplicateKey>();
+        foreach (var memory in document.Memories)
+        {
+            var fresh = !Data.Memories.ContainsKey(memory.Id) && !_byContent.ContainsKey(DuplicateKey.Of(memory)) && IsLive(memory, now);
+            if (fresh && seenIds.Add(memory.Id) && seenContent.Add(DuplicateKey.Of(memory)))
+            {
+                accepted.Add(memory with { Tags = CopyTags(memory.Tags), PreviousVersions = memory.PreviousVersions.ToList(), Embedding = memory.Embedding?.ToArray() });
+            }
+        }
+
+        EnsureRoomFor(accepted.Count, "document.memories");
+        var preferences = new Dictionary<string, string>(Data.Preferences, StringComparer.Ordinal);
+        foreach (var (key, value) in document.Preferences.Where(p => p.Value.Length > 0))
+        {
+            preferences[key] = value;
+        }
+
+        if (preferences.Count > _options.MaxPreferences)
+        {
+            throw new MemoryValidationException("document.preferences", $"the user would hold {preferences.Count} preferences", $"at most {_options.MaxPreferences} preferences per user");
+        }
+
+        accepted.ForEach(Put);
+        Data.Preferences = preferences;
+        Data.Counters.Stored += accepted.Count;
+        await PersistAsync();
+        return new ImportResult(accepted.Count, document.Memories.Count - accepted.Count, document.Preferences.Count(p => p.Value.Length > 0));
+    }
+
+    public async Task<EraseReceipt> EraseAsync()
+    {
+        var receipt = new EraseReceipt(UserId, Guid.NewGuid().ToString("N"), time.GetUtcNow(), Data.Memories.Count, Data.Preferences.Count);
+
+        // Deletes the user's hash from the store; the in-memory state is dropped only once that succeeded.
+        await state.ClearStateAsync();
+        state.State = new UserMemoryState();
+        RebuildIndexes();
+        ArmExpiryTimer();
+        LogErased(logger, receipt.ReceiptId, receipt.MemoriesErased);
+        return receipt;
+    }
+
+    public Task<MemoryStats> GetStatsAsync()
+    {
+        var live = LiveNewestFirst(time.GetUtcNow()).ToList();
+        return Task.FromResult(new MemoryStats
+        {
+            MemoryCount = live.Count,
+            ByCategory = live.GroupBy(m => m.Category ?? GeneralCategory, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
+            PreferenceCount = Data.Preferences.Count,
+            TextBytes = live.Sum(m => (long)Encoding.UTF8.GetByteCount(m.Text)),
+            OldestAt = live.Count > 0 ? live.Min(m => m.CreatedAt) : null,
+            NewestAt = live.Count > 0 ? live.Max(m => m.CreatedAt) : null,
+            StoredTotal = Data.Counters.Stored,
+            DuplicatesTotal = Data.Counters.Duplicates,
+            ForgottenTotal = Data.Counters.Forgotten,
+            ExpiredTotal = Data.Counters.Expired,
+            UpdatedTotal = Data.Counters.Updated,
+        });
+    }
+
+    private async Task<RememberResult> StoreNewAsync(List<MemoryRecord> candidates, string field, DateTimeOffset now)
+    {
+        var outcomes = new List<RememberOutcome>(candidates.Count);
+        var accepted = new List<MemoryRecord>();
+        var inBatch = new Dictionary<DuplicateKey, string>();
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            var key = DuplicateKey.Of(candidates[i]);
+            if (_byContent.TryGetValue(key, out var existing) || inBatch.TryGetValue(key, out existing))
+            {
+                outcomes.Add(new RememberOutcome(i, existing, RememberStatus.Duplicate));
+                continue;
+            }
+
+            inBatch[key] = candidates[i].Id;
+            accepted.Add(candidates[i]);
+            outcomes.Add(new RememberOutcome(i, candidates[i].Id, RememberStatus.Stored));
+        }
+
+        var purged = PurgeExpired(now);
+        EnsureRoomFor(accepted.Count, field);
+        accepted.ForEach(Put);
+        Data.Counters.Stored += accepted.Count;
+        Data.Counters.Duplicates += candidates.Count - accepted.Count;
+        if (accepted.Count > 0 || purged > 0)
+        {
+            await PersistAsync();
+        }
+
+        return new RememberResult(outcomes);
+    }
+
+    /// <summary>
+    /// Writes the snapshot. When the write fails, the changes made for this call are rolled back
+    /// by reading the last durable snapshot again, so nothing unacknowledged is ever served.
+    /// </summary>
+    private async Task PersistAsync()
+    {
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (Exception writeFailure)
+        {
+            LogWriteFailed(logger, writeFailure);
+            try
+            {
+                await state.ReadStateAsync();
+                RebuildIndexes();
+            }
+            catch (Exception readFailure)
+            {
+                LogReloadFailed(logger, readFailure);
+                _stateInDoubt = true;
+                DeactivateOnIdle();
+            }
+
+            throw;
+        }
+
+        ArmExpiryTimer();
+    }
+
+    private void EnsureRoomFor(int added, string field)
+    {
+        var total = Data.Memories.Count + added;
+        if (total > _options.MaxMemoriesPerUser)
+        {
+            throw new MemoryValidationException(field, $"the user would hold {total} memories", $"at most {_options.MaxMemoriesPerUser} memories per user");
+        }
+    }
+
+    private void Put(MemoryRecord memory)
+    {
+        Data.Memories[memory.Id] = memory;
+        _keywords.Add(memory.Id, memory.Text);
+        _byContent[DuplicateKey.Of(memory)] = memory.Id;
+    }
+
+    private bool Drop(string memoryId)
+    {
+        if (!Data.Memories.Remove(memoryId, out var memory))
+        {
+            return false;
+        }
+
+        _keywords.Remove(memoryId);
+        _byContent.Remove(DuplicateKey.Of(memory));
+        return true;
+    }
+
+    private void RebuildIndexes()
+    {
+        _keywords.Clear();
+        _byContent.Clear();
+        foreach (var memory in Data.Memories.Values)
+        {
+            _keywords.Add(memory.Id, memory.Text);
+            _byContent[DuplicateKey.Of(memory)] = memory.Id;
+        }
+    }
+
+    /// <summary>Deletes expired memories from the state (the next snapshot no longer holds them).</summary>
+    private int PurgeExpired(DateTimeOffset now)
+    {
+        var expired = Data.Memories.Values.Where(m => !IsLive(m, now)).Select(m => m.Id).ToList();
+        expired.ForEach(id => Drop(id));
+        Data.Counters.Expired += expired.Count;
+        return expired.Count;
+    }
+
+    private void ArmExpiryTimer()
+    {
+        _expiryTimer?.Dispose();
+        _expiryTimer = null;
+        var next = Data.Memories.Values.Min(m => m.ExpiresAt);
+        if (next is null)
+        {
+            return;
+        }
+
+        var due = next.Value - time.GetUtcNow();
+        due = due < TimeSpan.Zero ? TimeSpan.Zero : due > MaxExpiryTimerDelay ? MaxExpiryTimerDelay : due;
+        _expiryTimer = this.RegisterGrainTimer(OnExpiryTimerAsync, new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan));
+    }
+
+    private async Task OnExpiryTimerAsync(CancellationToken cancellationToken)
+    {
+        if (PurgeExpired(time.GetUtcNow()) > 0)
+        {
+            await PersistAsync();
+        }
+        else
+        {
+            ArmExpiryTimer();
+        }
+    }
+
+    private IEnumerable<MemoryRecord> LiveNewestFirst(DateTimeOffset now) => Data.Memories.Values
+        .Where(m => IsLive(m, now))
+        .OrderByDescending(m => m.CreatedAt)
+        .ThenBy(m => m.Id, StringComparer.Ordinal);
+
+    private static bool IsLive(MemoryRecord memory, DateTimeOffset now) => memory.ExpiresAt is null || memory.ExpiresAt > now;
+
+    private static bool Matches(MemoryRecord memory, string? category, IReadOnlyDictionary<string, string>? tags) =>
+        (category is null || memory.Category == category)
+        && (tags is null || tags.All(t => memory.Tags.TryGetValue(t.Key, out var value) && value == t.Value));
+
+    private static void FutureOrNull(DateTimeOffset? expiresAt, string field, DateTimeOffset now)
+    {
+        if (expiresAt is { } at && at <= now)
+        {
+            throw new MemoryValidationException(field, "in the past", "a moment in the future, or nothing for no expiry");
+        }
+    }
+
+    private static Dictionary<string, string> CopyTags(IReadOnlyDictionary<string, string>? tags) =>
+        tags is null ? new(StringComparer.Ordinal) : new(tags, StringComparer.Ordinal);
+
+    private Dictionary<string, string> CopyPreferences() => new(Data.Preferences, StringComparer.Ordinal);
+
+    private static string RenderPrompt(IReadOnlyDictionary<string, string> preferences, IReadOnlyList<ContextSection> sections)
+    {
+        var prompt = new StringBuilder();
+        if (preferences.Count > 0)
+        {
+            prompt.AppendLine("User preferences:");
+            foreach (var (key, value) in preferences.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                prompt.Append("- ").Append(key).Append(": ").AppendLine(value);
+            }
+        }
+
+        foreach (var section in sections)
+        {
+            if (prompt.Length > 0)
+            {
+                prompt.AppendLine();
+            }
+
+            prompt.Append("Recent memories (").Append(section.Category).AppendLine("):");
+            foreach (var memory in section.Memories)
+            {
+                prompt.Append("- [").Append(memory.CreatedAt.ToString("yyyy-MM-dd")).Append("] ").AppendLine(memory.Text);
+            }
+        }
+
+        return prompt.ToString();
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Snapshot write failed; rolling back to the last durable snapshot")]
+    private static partial void LogWriteFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Reading the durable snapshot back after a failed write also failed; deactivating")]
+    private static partial void LogReloadFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "User memory erased: receipt {ReceiptId}, {MemoryCount} memories")]
+    private static partial void LogErased(ILogger logger, string receiptId, int memoryCount);
+}

@@ -1,0 +1,27 @@
+namespace TripSage.Memory.Grains;
+
+/// <summary>Everything one user's memory holds; persisted as one encrypted snapshot.</summary>
+[GenerateSerializer]
+internal sealed class UserMemoryState
+{
+    [Id(0)] public Dictionary<string, MemoryRecord> Memories { get; set; } = new(StringComparer.Ordinal);
+
+    [Id(1)] public Dictionary<string, string> Preferences { get; set; } = new(StringComparer.Ordinal);
+
+    [Id(2)] public MemoryCounters Counters { get; set; } = new();
+}
+
+/// <summary>Lifetime totals of one user's memory, kept for stats.</summary>
+[GenerateSerializer]
+internal sealed class MemoryCounters
+{
+    [Id(0)] public long Stored { get; set; }
+
+    [Id(1)] public long Duplicates { get; set; }
+
+    [Id(2)] public long Forgotten { get; set; }
+
+    [Id(3)] public long Expired { get; set; }
+
+    [Id(4)] public long Updated { get; set; }
+}

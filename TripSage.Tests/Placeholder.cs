@@ -1,0 +1,1 @@
+namespace TripSage.Memory.Tests; public class PlaceholderTests {}
