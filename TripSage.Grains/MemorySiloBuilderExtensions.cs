@@ -37,6 +37,7 @@ public static class MemorySiloBuilderExtensions
 
         builder.AddRedisGrainStorage(StorageNames.SealedSnapshots, options => options.Configure<StoreConnection>((redis, connection) =>
         {
+            redis.ConfigurationOptions = connection.Configuration;
             redis.DeleteStateOnClear = true;
             redis.GrainStorageSerializer = new SealedSnapshotSerializer();
             redis.CreateMultiplexer = async _ => ((IConnectionMultiplexer)await connection.GetAsync(), IsShared: true);

@@ -1,6 +1,8 @@
+using TripSage.Memory.Silo;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddTripSageSilo();
+
 var app = builder.Build();
-
-app.MapGet("/", () => "Hello World!");
-
+app.MapTripSageEndpoints();
 app.Run();

@@ -11,6 +11,9 @@ internal sealed class StoreConnection(IOptions<StoreOptions> options) : IAsyncDi
 {
     private readonly Lazy<Task<ConnectionMultiplexer>> _connection = new(() => Connect(options.Value));
 
+    /// <summary>The parsed connection settings (what the storage provider's own validation asks for).</summary>
+    public ConfigurationOptions Configuration => Parse(options.Value);
+
     public string KeyPrefix => options.Value.KeyPrefix;
 
     public Task<ConnectionMultiplexer> GetAsync() => _connection.Value;
@@ -29,11 +32,16 @@ internal sealed class StoreConnection(IOptions<StoreOptions> options) : IAsyncDi
 
     private static async Task<ConnectionMultiplexer> Connect(StoreOptions options)
     {
+        return await ConnectionMultiplexer.ConnectAsync(Parse(options));
+    }
+
+    private static ConfigurationOptions Parse(StoreOptions options)
+    {
         var configuration = ConfigurationOptions.Parse(options.ConnectionString!);
 
         // Keep retrying in the background when the store goes away, instead of failing the silo:
         // calls fail loudly meanwhile and succeed again once it returns.
         configuration.AbortOnConnectFail = false;
-        return await ConnectionMultiplexer.ConnectAsync(configuration);
+        return configuration;
     }
 }

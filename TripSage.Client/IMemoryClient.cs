@@ -1,0 +1,53 @@
+namespace TripSage.Memory.Client;
+
+/// <summary>
+/// The memory grid as an agent backend sees it: every call names the user whose memory it touches.
+/// Invalid input throws <see cref="MemoryValidationException"/> naming the field; nothing is changed.
+/// </summary>
+public interface IMemoryClient
+{
+    /// <summary>Remembers one memory.</summary>
+    Task<RememberOutcome> RememberAsync(string userId, NewMemory memory);
+
+    /// <summary>Remembers a batch of memories; one outcome per item.</summary>
+    Task<RememberResult> RememberManyAsync(string userId, IReadOnlyList<NewMemory> memories);
+
+    /// <summary>Stores each message of a conversation session as a memory.</summary>
+    Task<RememberResult> AddConversationAsync(string userId, Conversation conversation);
+
+    /// <summary>Searches the user's memories, best match first.</summary>
+    Task<IReadOnlyList<SearchHit>> SearchAsync(string userId, SearchQuery query);
+
+    /// <summary>Gets one memory, or <see langword="null"/> when there is none with that id.</summary>
+    Task<MemoryRecord?> GetAsync(string userId, string memoryId);
+
+    /// <summary>Lists the user's memories, newest first.</summary>
+    Task<MemoryPage> ListAsync(string userId, ListQuery? query = null);
+
+    /// <summary>Changes a memory, keeping its previous version.</summary>
+    Task<MemoryRecord> UpdateAsync(string userId, string memoryId, MemoryUpdate update);
+
+    /// <summary>Deletes memories by id.</summary>
+    Task<ForgetResult> ForgetAsync(string userId, IReadOnlyList<string> memoryIds);
+
+    /// <summary>Sets preferences (an empty value removes one); returns all preferences.</summary>
+    Task<IReadOnlyDictionary<string, string>> SetPreferencesAsync(string userId, IReadOnlyDictionary<string, string> preferences);
+
+    /// <summary>Gets all preferences.</summary>
+    Task<IReadOnlyDictionary<string, string>> GetPreferencesAsync(string userId);
+
+    /// <summary>Builds the user's context for a prompt.</summary>
+    Task<UserContext> GetContextAsync(string userId, ContextQuery? query = null);
+
+    /// <summary>Exports everything held about the user.</summary>
+    Task<UserExport> ExportAsync(string userId);
+
+    /// <summary>Imports an export document into the same user.</summary>
+    Task<ImportResult> ImportAsync(string userId, UserExport document);
+
+    /// <summary>Erases everything held about the user.</summary>
+    Task<EraseReceipt> EraseAsync(string userId);
+
+    /// <summary>Counts and sizes of what the user holds.</summary>
+    Task<MemoryStats> GetStatsAsync(string userId);
+}

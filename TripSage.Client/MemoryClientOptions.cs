@@ -1,0 +1,23 @@
+namespace TripSage.Memory.Client;
+
+/// <summary>How the client finds the grid.</summary>
+public sealed class MemoryClientOptions
+{
+    /// <summary>
+    /// Silo gateways as <c>host:port</c>, used when <see cref="RedisClusteringConnectionString"/> is not set.
+    /// Default <c>localhost:30000</c>, the gateway of a silo started with <c>dotnet run --project TripSage.Silo</c>.
+    /// </summary>
+    public IList<string> Gateways { get; } = new List<string>();
+
+    /// <summary>
+    /// Connection string of the store the silos cluster through (Redis clustering, as in production on
+    /// Dragonfly). When set, gateways are discovered from it and <see cref="Gateways"/> is ignored.
+    /// </summary>
+    public string? RedisClusteringConnectionString { get; set; }
+
+    /// <summary>Orleans cluster id; must match the silos'. Default <c>tripsage</c>.</summary>
+    public string ClusterId { get; set; } = "tripsage";
+
+    /// <summary>Orleans service id; must match the silos'. Default <c>tripsage</c>.</summary>
+    public string ServiceId { get; set; } = "tripsage";
+}

@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
+using TripSage.Memory.Client;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Adds the TripSage memory client to a .NET host.</summary>
+public static class MemoryClientServiceCollectionExtensions
+{
+    /// <summary>
+    /// Connects the host to the memory grid (an Orleans client started with the host) and registers
+    /// <see cref="IMemoryClient"/>, the typed facade agent backends call.
+    /// </summary>
+    public static IServiceCollection AddTripSageMemoryClient(this IServiceCollection services, Action<MemoryClientOptions>? configure = null)
+    {
+        var options = new MemoryClientOptions();
+        configure?.Invoke(options);
+        if (options.RedisClusteringConnectionString is null && options.Gateways.Count == 0)
+        {
+            options.Gateways.Add("localhost:30000");
+        }
+
+        services.AddOrleansClient(client =>
+        {
+            client.Configure<ClusterOptions>(cluster =>
+            {
+                cluster.ClusterId = options.ClusterId;
+                cluster.ServiceId = options.ServiceId;
+            });
+            if (options.RedisClusteringConnectionString is { } redis)
+            {
+                client.UseRedisClustering(redis);
+            }
+            else
+            {
+                client.UseStaticClustering(options.Gateways.Select(GatewayAddress.Parse).ToArray());
+            }
+        });
+        services.AddSingleton<IMemoryClient, MemoryClient>();
+        return services;
+    }
+}

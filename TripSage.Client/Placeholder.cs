@@ -1,1 +1,0 @@
-namespace TripSage.Memory.Client; internal static class Placeholder {}

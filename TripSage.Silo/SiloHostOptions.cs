@@ -1,0 +1,35 @@
+namespace TripSage.Memory.Silo;
+
+/// <summary>How this silo joins its cluster (configuration section <c>TripSage:Silo</c>).</summary>
+public sealed class SiloHostOptions
+{
+    public const string SectionName = "TripSage:Silo";
+
+    /// <summary>Orleans cluster id; clients must use the same. Default <c>tripsage</c>.</summary>
+    public string ClusterId { get; set; } = "tripsage";
+
+    /// <summary>Orleans service id; it also scopes what the cluster stores. Default <c>tripsage</c>.</summary>
+    public string ServiceId { get; set; } = "tripsage";
+
+    /// <summary>Port silos talk to each other on. Default 11111.</summary>
+    public int SiloPort { get; set; } = 11111;
+
+    /// <summary>Port clients (the CLI, agent backends) connect to. Default 30000.</summary>
+    public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>
+    /// <c>Localhost</c> (default): a single silo on this machine. <c>Redis</c>: silos find each other
+    /// through the store (<c>TripSage:Store:ConnectionString</c>), for a cluster on Dragonfly.
+    /// </summary>
+    public SiloClustering Clustering { get; set; } = SiloClustering.Localhost;
+}
+
+/// <summary>How silos find each other.</summary>
+public enum SiloClustering
+{
+    /// <summary>One silo on this machine.</summary>
+    Localhost,
+
+    /// <summary>Membership kept in the Redis-compatible store.</summary>
+    Redis,
+}
