@@ -29,7 +29,7 @@ public static class MemorySiloBuilderExtensions
         services.AddSingleton<IValidateOptions<SnapshotEncryptionOptions>, SnapshotEncryptionOptionsValidator>();
         services.AddSingleton<IValidateOptions<StoreOptions>, StoreOptionsValidator>();
 
-        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddKeyedSingleton(MemoryClock.Key, TimeProvider.System);
         services.AddSingleton(sp => new MemoryRequestValidator(sp.GetRequiredService<IOptions<MemoryOptions>>().Value));
         services.AddSingleton<KeyRing>();
         services.AddSingleton<SnapshotCipher>();

@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TripSage.Memory.Grains.Search;
@@ -14,7 +15,7 @@ internal sealed partial class UserMemoryGrain(
     [PersistentState("memory", StorageNames.Memory)] IPersistentState<UserMemoryState> state,
     IOptions<MemoryOptions> options,
     MemoryRequestValidator validate,
-    TimeProvider time,
+    [FromKeyedServices(MemoryClock.Key)] TimeProvider time,
     ILogger<UserMemoryGrain> logger) : Grain, IUserMemoryGrain, IIncomingGrainCallFilter
 {
     private const string GeneralCategory = "general";

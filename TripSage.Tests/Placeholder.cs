@@ -1,1 +1,0 @@
-namespace TripSage.Memory.Tests; public class PlaceholderTests {}
