@@ -204,20 +204,10 @@ internal sealed partial class MemoryRequestValidator(MemoryOptions options)
             throw new MemoryValidationException(path, text is null ? "missing" : "blank", allowed);
         }
 
+        UnicodeText.ThrowIfUnpairedSurrogate(text, path);
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-                continue;
-            }
-
-            if (char.IsSurrogate(c))
-            {
-                throw new MemoryValidationException(path, $"unpaired surrogate at position {i}", allowed);
-            }
-
             if (char.IsControl(c) && c is not ('\t' or '\n' or '\r'))
             {
                 throw new MemoryValidationException(path, $"control character U+{(int)c:X4} at position {i}", allowed);
