@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 using Orleans.Persistence;
 using Orleans.Serialization;
 using Orleans.Storage;
@@ -43,6 +44,14 @@ public static class MemorySiloBuilderExtensions
             redis.CreateMultiplexer = async _ => ((IConnectionMultiplexer)await connection.GetAsync(), IsShared: true);
             redis.GetStorageKey = (_, grainId) => StoreConnection.SnapshotKey(connection.KeyPrefix, grainId.Key.ToString()!);
         }));
+        // Reminders wake a user's grain when a memory expires, even when nobody calls it: that is
+        // what deletes expired memories of inactive users from the store.
+        builder.UseRedisReminderService(_ => { });
+        services.AddOptions<RedisReminderTableOptions>().Configure<StoreConnection>((reminders, connection) =>
+        {
+            reminders.ConfigurationOptions = connection.Configuration;
+            reminders.CreateMultiplexer = async _ => ((IConnectionMultiplexer)await connection.GetAsync(), IsShared: true);
+        });
         services.AddKeyedSingleton<IGrainStorage>(StorageNames.Memory, (sp, _) => new EncryptedGrainStorage(
             sp.GetRequiredKeyedService<IGrainStorage>(StorageNames.SealedSnapshots),
             sp.GetRequiredService<SnapshotCipher>(),

@@ -16,18 +16,20 @@ internal sealed partial class UserMemoryGrain(
     IOptions<MemoryOptions> options,
     MemoryRequestValidator validate,
     [FromKeyedServices(MemoryClock.Key)] TimeProvider time,
-    ILogger<UserMemoryGrain> logger) : Grain, IUserMemoryGrain, IIncomingGrainCallFilter
+    ILogger<UserMemoryGrain> logger) : Grain, IUserMemoryGrain, IIncomingGrainCallFilter, IRemindable
 {
     private const string GeneralCategory = "general";
     private const string ConversationCategory = "conversation";
+    private const string ExpiryReminder = "expiry";
 
-    // Grain timers cannot wait longer than about 49 days; waking once a day to re-arm is cheap.
-    private static readonly TimeSpan MaxExpiryTimerDelay = TimeSpan.FromDays(1);
+    // The reminder fires at the next expiry and then daily as a backstop; it is re-aimed whenever
+    // the next expiry changes. Reminders cannot be due later than about 49 days, so a day is the cap.
+    private static readonly TimeSpan ExpiryReminderPeriod = TimeSpan.FromDays(1);
 
     private readonly MemoryOptions _options = options.Value;
     private readonly KeywordIndex _keywords = new();
     private readonly Dictionary<DuplicateKey, string> _byContent = [];
-    private IGrainTimer? _expiryTimer;
+    private DateTimeOffset? _scheduledExpiry;
 
     // Set when a snapshot write failed and the durable state could not be read back: the memory
     // held here may then contain changes that were never acknowledged, so it must not serve calls.
@@ -44,8 +46,24 @@ internal sealed partial class UserMemoryGrain(
         {
             await PersistAsync();
         }
+        else
+        {
+            await ScheduleExpiryAsync();
+        }
+    }
 
-        ArmExpiryTimer();
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        // Activation already purged what had expired; this only catches memories that expired while active.
+        if (PurgeExpired(time.GetUtcNow()) > 0)
+        {
+            await PersistAsync();
+        }
+
+        if (NextExpiry() is null)
+        {
+            await CancelExpiryReminderAsync();
+        }
     }
 
     public async Task Invoke(IIncomingGrainCallContext context)
@@ -286,7 +304,7 @@ internal sealed partial class UserMemoryGrain(
         await state.ClearStateAsync();
         state.State = new UserMemoryState();
         RebuildIndexes();
-        ArmExpiryTimer();
+        await CancelExpiryReminderAsync();
         LogErased(logger, receipt.ReceiptId, receipt.MemoriesErased);
         return receipt;
     }
@@ -370,7 +388,7 @@ internal sealed partial class UserMemoryGrain(
             throw;
         }
 
-        ArmExpiryTimer();
+        await ScheduleExpiryAsync();
     }
 
     private void EnsureRoomFor(int added, string field)
@@ -421,31 +439,50 @@ internal sealed partial class UserMemoryGrain(
         return expired.Count;
     }
 
-    private void ArmExpiryTimer()
+    private DateTimeOffset? NextExpiry() => Data.Memories.Values.Min(m => m.ExpiresAt);
+
+    /// <summary>
+    /// Aims the durable expiry reminder at the next expiry. The change it follows is already
+    /// durable, so a failure here is logged rather than failing the call: the next write or
+    /// activation tries again, and reads never return an expired memory meanwhile.
+    /// </summary>
+    private async Task ScheduleExpiryAsync()
     {
-        _expiryTimer?.Dispose();
-        _expiryTimer = null;
-        var next = Data.Memories.Values.Min(m => m.ExpiresAt);
-        if (next is null)
+        var next = NextExpiry();
+        if (next == _scheduledExpiry)
         {
             return;
         }
 
-        var due = next.Value - time.GetUtcNow();
-        due = due < TimeSpan.Zero ? TimeSpan.Zero : due > MaxExpiryTimerDelay ? MaxExpiryTimerDelay : due;
-        _expiryTimer = this.RegisterGrainTimer(OnExpiryTimerAsync, new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan));
+        try
+        {
+            if (next is null)
+            {
+                await CancelExpiryReminderAsync();
+            }
+            else
+            {
+                var due = next.Value - time.GetUtcNow();
+                due = due < TimeSpan.Zero ? TimeSpan.Zero : due > ExpiryReminderPeriod ? ExpiryReminderPeriod : due;
+                await this.RegisterOrUpdateReminder(ExpiryReminder, due, ExpiryReminderPeriod);
+            }
+
+            _scheduledExpiry = next;
+        }
+        catch (Exception ex)
+        {
+            LogReminderFailed(logger, ex);
+        }
     }
 
-    private async Task OnExpiryTimerAsync(CancellationToken cancellationToken)
+    private async Task CancelExpiryReminderAsync()
     {
-        if (PurgeExpired(time.GetUtcNow()) > 0)
+        if (await this.GetReminder(ExpiryReminder) is { } reminder)
         {
-            await PersistAsync();
+            await this.UnregisterReminder(reminder);
         }
-        else
-        {
-            ArmExpiryTimer();
-        }
+
+        _scheduledExpiry = null;
     }
 
     private IEnumerable<MemoryRecord> LiveNewestFirst(DateTimeOffset now) => Data.Memories.Values
@@ -506,6 +543,9 @@ internal sealed partial class UserMemoryGrain(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Reading the durable snapshot back after a failed write also failed; deactivating")]
     private static partial void LogReloadFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not schedule the expiry reminder; expired memories are still never served and are deleted at the next write or activation")]
+    private static partial void LogReminderFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "User memory erased: receipt {ReceiptId}, {MemoryCount} memories")]
     private static partial void LogErased(ILogger logger, string receiptId, int memoryCount);

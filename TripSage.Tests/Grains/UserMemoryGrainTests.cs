@@ -232,6 +232,30 @@ public sealed class UserMemoryGrainTests(GarnetClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Expiry_OfAnInactiveUser_DeletesTheMemoryFromTheStoreWithoutAnyCall()
+    {
+        var userId = TestUsers.New();
+        await _memory.User(userId).RememberAsync(
+        [
+            new NewMemory("Temporary hotel door code 8080", ExpiresAt: _memory.Clock.GetUtcNow().AddSeconds(3)),
+            new NewMemory("Likes jazz bars"),
+        ]);
+        var written = await _memory.RawSnapshotAsync(userId);
+        await _memory.DeactivateAsync(userId);
+        _memory.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        // Nothing calls the user: only the expiry reminder can wake the grain and rewrite the snapshot.
+        await Eventually.TrueAsync(
+            async () => !(await _memory.RawSnapshotAsync(userId))!.SequenceEqual(written!),
+            TimeSpan.FromSeconds(60),
+            "the expiry reminder to rewrite the snapshot");
+
+        var stats = await _memory.User(userId).GetStatsAsync();
+        Assert.Equal(1, stats.MemoryCount);
+        Assert.Equal(1, stats.ExpiredTotal);
+    }
+
+    [Fact]
     public async Task Stats_CountsWhatTheUserHolds()
     {
         var user = _memory.User(TestUsers.New());
