@@ -1,1 +1,3 @@
-﻿Console.WriteLine("Hello, World!");
+using TripSage.Memory.Cli;
+
+return await CliApplication.RunAsync(args, Console.Out, Console.Error);

@@ -1,0 +1,63 @@
+using System.CommandLine;
+using TripSage.Memory.Cli.Grid;
+
+namespace TripSage.Memory.Cli.Commands;
+
+/// <summary>Options every command takes: where the grid is, whose memory, and how to print.</summary>
+internal sealed class GlobalOptions(GridConnectionOptions connection)
+{
+    private static readonly char[] GatewaySeparators = [','];
+
+    /// <summary>Given on the root and inherited, so it may come before or after the command name.</summary>
+    public Option<string[]> Gateway { get; } = new("--gateway", "-g")
+    {
+        Description = $"Silo gateway as host:port; repeat or separate with commas. Default {connection.DefaultGateway}.",
+        HelpName = "host:port",
+        Recursive = true,
+    };
+
+    public Option<string> ClusterId { get; } = new("--cluster-id")
+    {
+        Description = "Orleans cluster id of the grid, when it is not the default tripsage.",
+        Recursive = true,
+    };
+
+    public Option<string> ServiceId { get; } = new("--service-id")
+    {
+        Description = "Orleans service id of the grid, when it is not the default tripsage.",
+        Recursive = true,
+    };
+
+    public Option<bool> Json { get; } = new("--json")
+    {
+        Description = "Print the result as one JSON document, for scripts.",
+        Recursive = true,
+    };
+
+    /// <summary>Added to each command rather than the root, so the root's help does not demand it.</summary>
+    public Option<string> User { get; } = new("--user", "-u")
+    {
+        Description = "The user whose memory the command works on.",
+        Required = true,
+    };
+
+    /// <summary>The gateways given, with comma-separated lists split, or the default gateway.</summary>
+    public IReadOnlyList<string> GatewaysOf(ParseResult parse)
+    {
+        var given = (parse.GetValue(Gateway) ?? [])
+            .SelectMany(g => g.Split(GatewaySeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .ToList();
+        return given.Count > 0 ? given : [connection.DefaultGateway];
+    }
+
+    /// <summary>A command that works on one user's memory.</summary>
+    public Command UserCommand(string name, string description) => new(name, description) { Options = { User } };
+
+    public void AddTo(RootCommand root)
+    {
+        root.Options.Add(Gateway);
+        root.Options.Add(ClusterId);
+        root.Options.Add(ServiceId);
+        root.Options.Add(Json);
+    }
+}

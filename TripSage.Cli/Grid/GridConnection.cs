@@ -1,0 +1,146 @@
+using System.Globalization;
+using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Orleans;
+using Orleans.Runtime.Messaging;
+using TripSage.Memory.Cli.Arguments;
+using TripSage.Memory.Client;
+
+namespace TripSage.Memory.Cli.Grid;
+
+/// <summary>
+/// A connection to the grid that is opened on first use, so commands that fail before they need the
+/// grid (a missing confirmation, an unreadable file) never wait for a silo.
+/// </summary>
+internal sealed class GridConnection(
+    IReadOnlyList<string> gateways,
+    string? clusterId,
+    string? serviceId,
+    GridConnectionOptions options) : IAsyncDisposable
+{
+    private IHost? host;
+    private IMemoryClient? client;
+
+    /// <summary>The gateways tried, as given, for messages.</summary>
+    public string Gateways => string.Join(", ", gateways);
+
+    /// <summary>The hint appended to every "cannot reach the grid" message.</summary>
+    public string StartHint => $"is a silo running? start one with: {options.StartSiloCommand}";
+
+    /// <summary>Connects on the first call; later calls return the same client.</summary>
+    /// <exception cref="GridUnreachableException">No gateway answered within the connect timeout.</exception>
+    /// <exception cref="CommandInputException">A gateway is not host:port.</exception>
+    public async Task<IMemoryClient> GetClientAsync(CancellationToken cancellationToken)
+    {
+        if (client is not null)
+        {
+            return client;
+        }
+
+        var retryFilter = new DeadlineRetryFilter(TimeProvider.System, TimeProvider.System.GetUtcNow() + options.ConnectTimeout, options.ConnectRetryDelay);
+        host = BuildHost(retryFilter);
+
+        using var connectTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        connectTimeout.CancelAfter(options.ConnectTimeout);
+        try
+        {
+            await host.StartAsync(connectTimeout.Token);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new GridUnreachableException($"cannot reach the grid at {Gateways} ({Describe([.. retryFilter.Failures, exception])}); {StartHint}", exception);
+        }
+
+        client = host.Services.GetRequiredService<IMemoryClient>();
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (host is null)
+        {
+            return;
+        }
+
+        using var disconnectTimeout = new CancellationTokenSource(options.DisconnectTimeout);
+        try
+        {
+            try
+            {
+                await host.StopAsync(disconnectTimeout.Token);
+            }
+            finally
+            {
+                if (host is IAsyncDisposable asyncHost)
+                {
+                    await asyncHost.DisposeAsync();
+                }
+                else
+                {
+                    host.Dispose();
+                }
+            }
+        }
+        catch (Exception)
+        {
+            // Closing is best effort: the command's outcome is already decided and printed, and a
+            // client whose start failed or whose silo went away may fail to close in any number of
+            // ways. Letting that escape would replace the one-line result with a stack trace.
+        }
+    }
+
+    private IHost BuildHost(DeadlineRetryFilter retryFilter)
+    {
+        // An empty builder: no appsettings, environment or console logging, so nothing but the
+        // command's own output reaches the terminal.
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        try
+        {
+            builder.Services.AddTripSageMemoryClient(settings =>
+            {
+                foreach (var gateway in gateways)
+                {
+                    settings.Gateways.Add(gateway);
+                }
+
+                settings.ClusterId = clusterId ?? settings.ClusterId;
+                settings.ServiceId = serviceId ?? settings.ServiceId;
+            });
+        }
+        catch (ArgumentException exception)
+        {
+            // The client names its parameter in the message; on the command line the option is what counts.
+            var reason = exception.ParamName is { } parameter ? exception.Message.Replace($" (Parameter '{parameter}')", "", StringComparison.Ordinal) : exception.Message;
+            throw new CommandInputException($"--gateway: {reason}", exception);
+        }
+        catch (SocketException exception)
+        {
+            throw new GridUnreachableException($"cannot resolve the gateway host in {Gateways} ({exception.Message}); {StartHint}", exception);
+        }
+
+        // Registered after the client so it replaces the client's default filter, which retries for minutes.
+        builder.Services.AddSingleton<IClientConnectionRetryFilter>(retryFilter);
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// The network's own reason (refused, unreachable) when any attempt saw one. Orleans wraps it in
+    /// "unable to connect" failures, and attempts inside its reconnect backoff fail without one.
+    /// </summary>
+    private string Describe(IReadOnlyList<Exception> failures)
+    {
+        foreach (var failure in failures)
+        {
+            for (var cause = failure; cause is not null; cause = cause.InnerException)
+            {
+                if (cause is not ConnectionFailedException and not OperationCanceledException)
+                {
+                    return cause.Message;
+                }
+            }
+        }
+
+        return $"no answer within {options.ConnectTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s";
+    }
+}

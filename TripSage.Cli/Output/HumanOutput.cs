@@ -1,0 +1,152 @@
+using System.Globalization;
+
+namespace TripSage.Memory.Cli.Output;
+
+/// <summary>How each result reads at a terminal. Scripts use <c>--json</c>, which always carries everything.</summary>
+internal static class HumanOutput
+{
+    // Keeps one listed memory on one line of a common 120-column terminal next to its id, time and category.
+    private const int ListedTextWidth = 60;
+
+    private const string Ellipsis = "...";
+    private const string TimeFormat = "yyyy-MM-dd HH:mm:ss'Z'";
+    private const string ScoreFormat = "0.000";
+    private const string NoCategory = "-";
+
+    public static void WriteRemembered(TextWriter output, RememberOutcome outcome) =>
+        output.WriteLine(outcome.Status == RememberStatus.Stored
+            ? $"stored {outcome.MemoryId}"
+            : $"duplicate of {outcome.MemoryId}; nothing stored");
+
+    public static void WriteHits(TextWriter output, IReadOnlyList<SearchHit> hits)
+    {
+        if (hits.Count == 0)
+        {
+            output.WriteLine("no memories match");
+            return;
+        }
+
+        for (var i = 0; i < hits.Count; i++)
+        {
+            var memory = hits[i].Memory;
+            output.WriteLine($"{i + 1}. {hits[i].Score.ToString(ScoreFormat, CultureInfo.InvariantCulture)}  {memory.Id}  {Category(memory)}  {OneLine(memory.Text)}");
+        }
+    }
+
+    // The prompt ends in its own line break; a second one would leave a blank line at the terminal.
+    public static void WriteContext(TextWriter output, UserContext context) => output.WriteLine(context.Prompt.TrimEnd());
+
+    public static void WritePage(TextWriter output, MemoryPage page, int offset)
+    {
+        foreach (var memory in page.Items)
+        {
+            output.WriteLine($"{memory.Id}  {Time(memory.CreatedAt)}  {Category(memory)}  {Truncate(OneLine(memory.Text))}");
+        }
+
+        output.WriteLine(page.Items.Count == 0
+            ? $"showing none of {page.Total}"
+            : $"showing {offset + 1}-{offset + page.Items.Count} of {page.Total}");
+        if (page.NextOffset is { } next)
+        {
+            output.WriteLine($"next page: --offset {next}");
+        }
+    }
+
+    public static void WriteMemory(TextWriter output, MemoryRecord memory)
+    {
+        output.WriteLine($"id:       {memory.Id}");
+        output.WriteLine($"category: {Category(memory)}");
+        if (memory.Tags.Count > 0)
+        {
+            output.WriteLine($"tags:     {string.Join(", ", memory.Tags.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => $"{t.Key}={t.Value}"))}");
+        }
+
+        WriteIfSet(output, "source:   ", memory.Source);
+        WriteIfSet(output, "session:  ", memory.SessionId);
+        WriteIfSet(output, "role:     ", memory.Role);
+        output.WriteLine($"created:  {Time(memory.CreatedAt)}");
+        output.WriteLine($"updated:  {Time(memory.UpdatedAt)} (version {memory.Version})");
+        if (memory.ExpiresAt is { } expiresAt)
+        {
+            output.WriteLine($"expires:  {Time(expiresAt)}");
+        }
+
+        output.WriteLine($"text:     {memory.Text}");
+    }
+
+    public static void WriteForgotten(TextWriter output, ForgetResult result)
+    {
+        foreach (var id in result.Forgotten)
+        {
+            output.WriteLine($"forgotten {id}");
+        }
+
+        foreach (var id in result.NotFound)
+        {
+            output.WriteLine($"not found {id}");
+        }
+    }
+
+    public static void WritePreferences(TextWriter output, IReadOnlyDictionary<string, string> preferences)
+    {
+        if (preferences.Count == 0)
+        {
+            output.WriteLine("no preferences");
+            return;
+        }
+
+        foreach (var (key, value) in preferences.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            output.WriteLine($"{key}={value}");
+        }
+    }
+
+    public static void WriteExportSummary(TextWriter output, ExportSummary summary) =>
+        output.WriteLine($"exported {summary.Memories} memories to {summary.File}");
+
+    public static void WriteImported(TextWriter output, ImportResult result) =>
+        output.WriteLine($"imported {result.Imported} memories, skipped {result.Skipped}, set {result.PreferencesSet} preferences");
+
+    public static void WriteErased(TextWriter output, EraseReceipt receipt)
+    {
+        output.WriteLine($"erased user {receipt.UserId}: {receipt.MemoriesErased} memories, {receipt.PreferencesErased} preferences");
+        output.WriteLine($"receipt {receipt.ReceiptId} at {Time(receipt.ErasedAt)}");
+    }
+
+    public static void WriteStats(TextWriter output, MemoryStats stats)
+    {
+        output.WriteLine($"memories:    {stats.MemoryCount}");
+        foreach (var (category, count) in stats.ByCategory.OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            output.WriteLine($"  {category}: {count}");
+        }
+
+        output.WriteLine($"preferences: {stats.PreferenceCount}");
+        output.WriteLine($"text bytes:  {stats.TextBytes}");
+        if (stats.OldestAt is { } oldest && stats.NewestAt is { } newest)
+        {
+            output.WriteLine($"oldest:      {Time(oldest)}");
+            output.WriteLine($"newest:      {Time(newest)}");
+        }
+
+        output.WriteLine($"since created: {stats.StoredTotal} stored, {stats.DuplicatesTotal} duplicates, {stats.UpdatedTotal} updated, {stats.ForgottenTotal} forgotten, {stats.ExpiredTotal} expired");
+    }
+
+    private static void WriteIfSet(TextWriter output, string label, string? value)
+    {
+        if (value is not null)
+        {
+            output.WriteLine($"{label}{value}");
+        }
+    }
+
+    private static string Category(MemoryRecord memory) => memory.Category ?? NoCategory;
+
+    private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture);
+
+    // Listings are one memory per line, so line breaks in the text must not start a new row.
+    private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries));
+
+    private static string Truncate(string text) =>
+        text.Length <= ListedTextWidth ? text : string.Concat(text.AsSpan(0, ListedTextWidth - Ellipsis.Length), Ellipsis);
+}
