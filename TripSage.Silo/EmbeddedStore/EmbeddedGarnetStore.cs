@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Garnet;
+using Garnet.common;
 using Garnet.server;
 using Microsoft.Extensions.Logging;
 using Tsavorite.core;
@@ -63,10 +64,11 @@ public sealed class EmbeddedGarnetStore : IDisposable
             server.Start();
             return new EmbeddedGarnetStore(server, endPoint, dataPath);
         }
-        catch (Exception ex) when (ex is SocketException or IOException)
+        catch (Exception ex) when (ex is GarnetException or SocketException or IOException)
         {
             throw new InvalidOperationException(
                 $"The embedded store could not start on {endPoint} with data in '{dataPath}': {ex.Message} " +
+                "Is another silo already running? " +
                 $"Set {EmbeddedStoreOptions.SectionName}:Port to a free port, or another TripSage:DataPath if another silo uses this one.",
                 ex);
         }
