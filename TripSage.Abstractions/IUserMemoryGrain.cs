@@ -1,11 +1,10 @@
-using Orleans.Concurrency;
-
 namespace TripSage.Memory;
 
 /// <summary>
 /// The long-term memory of one end user, keyed by the user id. One activation per user in the
-/// whole cluster, so a user's writes are serialized by construction. Every change is durable in
-/// the store before the call returns.
+/// whole cluster, and its calls run one at a time (none is marked read-only: each call carries its
+/// own audit entry through the grain's call filter, so calls must not interleave). Every change is
+/// durable in the store before the call returns.
 /// </summary>
 public interface IUserMemoryGrain : IGrainWithStringKey
 {
@@ -17,15 +16,12 @@ public interface IUserMemoryGrain : IGrainWithStringKey
     Task<RememberResult> AddConversationAsync(Conversation conversation);
 
     /// <summary>Searches the user's memories, best match first.</summary>
-    [ReadOnly]
     Task<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query);
 
     /// <summary>Gets one memory, or <see langword="null"/> when the user holds no memory with that id.</summary>
-    [ReadOnly]
     Task<MemoryRecord?> GetAsync(string memoryId);
 
     /// <summary>Lists memories, newest first, one page at a time.</summary>
-    [ReadOnly]
     Task<MemoryPage> ListAsync(ListQuery query);
 
     /// <summary>Changes a memory; the previous version is kept in its history (bounded).</summary>
@@ -39,15 +35,12 @@ public interface IUserMemoryGrain : IGrainWithStringKey
     Task<IReadOnlyDictionary<string, string>> SetPreferencesAsync(IReadOnlyDictionary<string, string> preferences);
 
     /// <summary>Gets all preferences.</summary>
-    [ReadOnly]
     Task<IReadOnlyDictionary<string, string>> GetPreferencesAsync();
 
     /// <summary>Builds the user's context for a prompt: preferences and the most recent memories per category.</summary>
-    [ReadOnly]
     Task<UserContext> GetContextAsync(ContextQuery query);
 
     /// <summary>Everything held about the user, as one machine-readable document.</summary>
-    [ReadOnly]
     Task<UserExport> ExportAsync();
 
     /// <summary>Loads an export document back; memories whose id the user already holds are left as they are.</summary>
@@ -57,6 +50,25 @@ public interface IUserMemoryGrain : IGrainWithStringKey
     Task<EraseReceipt> EraseAsync();
 
     /// <summary>Counts and sizes of what the user holds.</summary>
-    [ReadOnly]
     Task<MemoryStats> GetStatsAsync();
+
+    /// <summary>
+    /// Releases a quarantined memory: it is served to search and context again. Its flags stay, so
+    /// it still says which rules its text matched. A memory that is not quarantined is returned as it is.
+    /// </summary>
+    /// <remarks>Admin only.</remarks>
+    /// <exception cref="MemoryNotFoundException">The user holds no memory with that id.</exception>
+    Task<MemoryRecord> ReleaseQuarantineAsync(string memoryId);
+
+    /// <summary>
+    /// Embeds again, with the grid's current model, up to <paramref name="maxMemories"/> memories that
+    /// are embedded with another model or not at all (after a model change). Call until nothing remains.
+    /// </summary>
+    Task<ReembedResult> ReembedAsync(int maxMemories);
+
+    /// <summary>The user's audit events from <paramref name="sinceSequence"/> on (inclusive), oldest first.</summary>
+    Task<IReadOnlyList<AuditEvent>> ReadAuditAsync(long sinceSequence, int limit);
+
+    /// <summary>Checks the user's whole audit trail: no event missing, reordered or altered.</summary>
+    Task<AuditVerification> VerifyAuditAsync();
 }

@@ -40,8 +40,29 @@ public sealed record MemoryRecord
     /// <summary>Earlier versions, oldest first (bounded by the grain's options).</summary>
     [Id(11)] public IReadOnlyList<MemoryVersion> PreviousVersions { get; init; } = [];
 
-    /// <summary>The embedding vector, if one was supplied.</summary>
+    /// <summary>
+    /// A full-precision embedding as supplied by a caller or an older export. The grain stores
+    /// <see cref="QuantizedEmbedding"/> instead and leaves this empty on the memories it holds.
+    /// </summary>
     [Id(12)] public float[]? Embedding { get; init; }
+
+    /// <summary>The model the embedding was made with (<c>caller-supplied</c> when the caller did not name one).</summary>
+    [Id(13)] public string? EmbeddingModel { get; init; }
+
+    /// <summary>The embedding as stored: 8-bit quantized, unit length.</summary>
+    [Id(14)] public QuantizedEmbedding? QuantizedEmbedding { get; init; }
+
+    /// <summary>
+    /// Ids of the content rules the text matched when it was last written (such as
+    /// <c>prompt-injection</c> or <c>invisible-characters</c>); empty when none did.
+    /// </summary>
+    [Id(15)] public IReadOnlyList<string> Flags { get; init; } = [];
+
+    /// <summary>
+    /// Held but never served to a prompt: left out of search and context until an admin releases it.
+    /// Get, list and export still show it, so the user can see and erase what is held.
+    /// </summary>
+    [Id(16)] public bool Quarantined { get; init; }
 }
 
 /// <summary>An earlier version of a memory.</summary>

@@ -16,7 +16,14 @@ public sealed record RememberResult([property: Id(0)] IReadOnlyList<RememberOutc
 public sealed record RememberOutcome(
     [property: Id(0)] int Index,
     [property: Id(1)] string MemoryId,
-    [property: Id(2)] RememberStatus Status);
+    [property: Id(2)] RememberStatus Status)
+{
+    /// <summary>The content rules the memory's text matched; empty when none did.</summary>
+    [Id(3)] public IReadOnlyList<string> Flags { get; init; } = [];
+
+    /// <summary>Whether the memory is quarantined: held, but left out of search and context until an admin releases it.</summary>
+    [Id(4)] public bool Quarantined { get; init; }
+}
 
 /// <summary>Outcome of one remembered item.</summary>
 public enum RememberStatus

@@ -37,6 +37,11 @@ internal static class CliApplication
             ImportCommand.Create(options, runner),
             EraseCommand.Create(options, runner),
             StatsCommand.Create(options, runner),
+            ReleaseCommand.Create(options, runner),
+            ReembedCommand.Create(options, runner),
+            AuditCommand.Create(options, runner),
+            KeysCommand.Create(runner),
+            TokenCommand.Create(options, output, error),
         };
         options.AddTo(root);
 

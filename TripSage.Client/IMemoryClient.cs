@@ -50,4 +50,22 @@ public interface IMemoryClient
 
     /// <summary>Counts and sizes of what the user holds.</summary>
     Task<MemoryStats> GetStatsAsync(string userId);
+
+    /// <summary>Serves a quarantined memory to search and context again (admin scope required).</summary>
+    Task<MemoryRecord> ReleaseQuarantineAsync(string userId, string memoryId);
+
+    /// <summary>
+    /// Embeds again, with the grid's current model, up to <paramref name="maxMemories"/> of the user's memories
+    /// that are embedded with another model or not at all; call until <see cref="ReembedResult.Remaining"/> is 0.
+    /// </summary>
+    Task<ReembedResult> ReembedAsync(string userId, int maxMemories = 500);
+
+    /// <summary>The user's audit events from <paramref name="sinceSequence"/> on, oldest first.</summary>
+    Task<IReadOnlyList<AuditEvent>> ReadAuditAsync(string userId, long sinceSequence = 1, int limit = 500);
+
+    /// <summary>Checks the user's audit trail for missing, reordered or altered events.</summary>
+    Task<AuditVerification> VerifyAuditAsync(string userId);
+
+    /// <summary>Re-wraps every user's data key under the current master key (admin scope required).</summary>
+    Task<KeyRotationReport> RewrapDataKeysAsync();
 }

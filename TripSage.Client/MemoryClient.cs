@@ -77,6 +77,17 @@ internal sealed class MemoryClient(IClusterClient cluster) : IMemoryClient
 
     public Task<MemoryStats> GetStatsAsync(string userId) => User(userId).GetStatsAsync();
 
+    public Task<MemoryRecord> ReleaseQuarantineAsync(string userId, string memoryId) => User(userId).ReleaseQuarantineAsync(memoryId);
+
+    public Task<ReembedResult> ReembedAsync(string userId, int maxMemories = 500) => User(userId).ReembedAsync(maxMemories);
+
+    public Task<IReadOnlyList<AuditEvent>> ReadAuditAsync(string userId, long sinceSequence = 1, int limit = 500) =>
+        User(userId).ReadAuditAsync(sinceSequence, limit);
+
+    public Task<AuditVerification> VerifyAuditAsync(string userId) => User(userId).VerifyAuditAsync();
+
+    public Task<KeyRotationReport> RewrapDataKeysAsync() => cluster.GetGrain<IKeyManagementGrain>(0).RewrapDataKeysAsync();
+
     private IUserMemoryGrain User(string userId)
     {
         UserIds.Validate(userId);

@@ -20,4 +20,17 @@ public sealed class MemoryClientOptions
 
     /// <summary>Orleans service id; must match the silos'. Default <c>tripsage</c>.</summary>
     public string ServiceId { get; set; } = "tripsage";
+
+    /// <summary>
+    /// A bearer token (JWT) sent with every call: a user's own token, or one with the admin scope.
+    /// Used when <see cref="TokenProvider"/> is not set.
+    /// </summary>
+    public string? Token { get; set; }
+
+    /// <summary>
+    /// Supplies the bearer token for a call to the given user's memory (for example from your
+    /// identity provider). A token already placed in the Orleans request context under
+    /// <see cref="MemoryRequestContext.BearerToken"/> takes precedence.
+    /// </summary>
+    public Func<string, CancellationToken, ValueTask<string?>>? TokenProvider { get; set; }
 }

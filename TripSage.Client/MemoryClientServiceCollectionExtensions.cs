@@ -27,6 +27,10 @@ public static class MemoryClientServiceCollectionExtensions
                 cluster.ClusterId = options.ClusterId;
                 cluster.ServiceId = options.ServiceId;
             });
+
+            // A trace the agent backend started continues through the grain into the store.
+            client.AddActivityPropagation();
+            client.AddOutgoingGrainCallFilter(new BearerTokenFilter(options.Token, options.TokenProvider));
             if (options.RedisClusteringConnectionString is { } redis)
             {
                 client.UseRedisClustering(redis);

@@ -7,7 +7,11 @@ using Orleans.Persistence;
 using Orleans.Serialization;
 using Orleans.Storage;
 using StackExchange.Redis;
+using TripSage.Memory.Grains.Audit;
+using TripSage.Memory.Grains.Embeddings;
+using TripSage.Memory.Grains.Security;
 using TripSage.Memory.Grains.Storage;
+using TripSage.Memory.Grains.Telemetry;
 using TripSage.Memory.Grains.Validation;
 
 namespace TripSage.Memory.Grains;
@@ -23,17 +27,28 @@ public static class MemorySiloBuilderExtensions
     public static ISiloBuilder AddTripSageMemory(this ISiloBuilder builder, IConfiguration configuration)
     {
         var services = builder.Services;
+        builder.AddMemoryTelemetry();
         services.AddOptions<MemoryOptions>().Bind(configuration.GetSection(MemoryOptions.SectionName)).ValidateOnStart();
         services.AddOptions<SnapshotEncryptionOptions>().Bind(configuration.GetSection(SnapshotEncryptionOptions.SectionName)).ValidateOnStart();
         services.AddOptions<StoreOptions>().Bind(configuration.GetSection(StoreOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<MemoryOptions>, MemoryOptionsValidator>();
         services.AddSingleton<IValidateOptions<SnapshotEncryptionOptions>, SnapshotEncryptionOptionsValidator>();
         services.AddSingleton<IValidateOptions<StoreOptions>, StoreOptionsValidator>();
+        services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
+        services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>();
+        services.AddSingleton<CallerAuthenticator>();
+        services.AddSingleton<AuditChain>();
+        services.AddSingleton<IAuditLog, AuditLog>();
 
         services.TryAddKeyedSingleton(MemoryClock.Key, TimeProvider.System);
         services.AddSingleton(sp => new MemoryRequestValidator(sp.GetRequiredService<IOptions<MemoryOptions>>().Value));
+        services.AddTripSageSearch(configuration);
+        services.AddContentSecurity(configuration);
         services.AddSingleton<KeyRing>();
         services.AddSingleton<SnapshotCipher>();
+        services.AddSingleton<DataKeyStore>();
         services.AddSingleton<StoreConnection>();
 
         builder.AddRedisGrainStorage(StorageNames.SealedSnapshots, options => options.Configure<StoreConnection>((redis, connection) =>
@@ -52,9 +67,14 @@ public static class MemorySiloBuilderExtensions
             reminders.ConfigurationOptions = connection.Configuration;
             reminders.CreateMultiplexer = async _ => ((IConnectionMultiplexer)await connection.GetAsync(), IsShared: true);
         });
+        // Live audit consumers subscribe here; the durable record is the audit log in the store.
+        builder.AddMemoryStreams(AuditStream.ProviderName);
+        builder.AddMemoryGrainStorage("PubSubStore");
+
         services.AddKeyedSingleton<IGrainStorage>(StorageNames.Memory, (sp, _) => new EncryptedGrainStorage(
-            sp.GetRequiredKeyedService<IGrainStorage>(StorageNames.SealedSnapshots),
+            new SnapshotStoreTelemetry(sp.GetRequiredKeyedService<IGrainStorage>(StorageNames.SealedSnapshots), sp.GetRequiredService<MemoryMetrics>()),
             sp.GetRequiredService<SnapshotCipher>(),
+            sp.GetRequiredService<DataKeyStore>(),
             sp.GetRequiredService<Serializer>()));
         return builder;
     }

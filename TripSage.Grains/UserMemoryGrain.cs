@@ -1,8 +1,12 @@
+using System.Diagnostics;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TripSage.Memory.Grains.Audit;
+using TripSage.Memory.Grains.Embeddings;
 using TripSage.Memory.Grains.Search;
+using TripSage.Memory.Grains.Security;
 using TripSage.Memory.Grains.Validation;
 
 namespace TripSage.Memory.Grains;
@@ -16,6 +20,13 @@ internal sealed partial class UserMemoryGrain(
     IOptions<MemoryOptions> options,
     MemoryRequestValidator validate,
     [FromKeyedServices(MemoryClock.Key)] TimeProvider time,
+    CallerAuthenticator authenticator,
+    IOptions<RateLimitOptions> rateLimits,
+    AuditChain auditChain,
+    IAuditLog auditLog,
+    MemorySearch search,
+    ContentScreen screen,
+    BehaviourMonitor behaviour,
     ILogger<UserMemoryGrain> logger) : Grain, IUserMemoryGrain, IIncomingGrainCallFilter, IRemindable
 {
     private const string GeneralCategory = "general";
@@ -27,8 +38,13 @@ internal sealed partial class UserMemoryGrain(
     private static readonly TimeSpan ExpiryReminderPeriod = TimeSpan.FromDays(1);
 
     private readonly MemoryOptions _options = options.Value;
-    private readonly KeywordIndex _keywords = new();
+    private readonly UserSearchIndex _index = search.NewIndex();
     private readonly Dictionary<DuplicateKey, string> _byContent = [];
+    private readonly UserRateLimiter _rateLimiter = new(rateLimits.Value, time);
+    private UserAuditTrail _audit = null!;
+
+    // The audit entry of the call being served; null between calls.
+    private AuditEntry? _call;
     private DateTimeOffset? _scheduledExpiry;
 
     // Set when a snapshot write failed and the durable state could not be read back: the memory
@@ -41,6 +57,9 @@ internal sealed partial class UserMemoryGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        var stream = this.GetStreamProvider(AuditStream.ProviderName).GetStream<AuditEvent>(AuditStream.For(UserId));
+        _audit = new UserAuditTrail(UserId, auditChain, auditLog, stream, time);
+        await _audit.LoadAsync(Data.AuditOutbox);
         RebuildIndexes();
         if (PurgeExpired(time.GetUtcNow()) > 0)
         {
@@ -66,6 +85,10 @@ internal sealed partial class UserMemoryGrain(
         }
     }
 
+    /// <summary>
+    /// Every call passes here: the caller is authenticated and authorized, the user's token bucket
+    /// for the operation is charged, and the call, allowed or denied, becomes an audit event.
+    /// </summary>
     public async Task Invoke(IIncomingGrainCallContext context)
     {
         UserIds.Validate(UserId);
@@ -74,8 +97,32 @@ internal sealed partial class UserMemoryGrain(
             throw new InvalidOperationException("The memory of this user is being reloaded after a failed store write; retry the call.");
         }
 
-        await context.Invoke();
+        if (context.InterfaceMethod.DeclaringType != typeof(IUserMemoryGrain))
+        {
+            // Reminder ticks come from the grid itself, not from a caller.
+            _call = new AuditEntry("expire", Caller.System, Activity.Current?.TraceId.ToString());
+            await RunAuditedAsync(context.Invoke);
+            return;
+        }
+
+        var operation = MemoryOperation.Of(context.InterfaceMethod.Name);
+        _call = new AuditEntry(operation.Name, Caller.Anonymous, Activity.Current?.TraceId.ToString());
+        await RunAuditedAsync(async () =>
+        {
+            _call.Caller = await authenticator.AuthenticateAsync(RequestContext.Get(MemoryRequestContext.BearerToken) as string);
+            authenticator.Authorize(_call.Caller, UserId, operation.AdminOnly);
+            _rateLimiter.Take(operation.Class);
+            await context.Invoke();
+        });
     }
+
+    public async Task<IReadOnlyList<AuditEvent>> ReadAuditAsync(long sinceSequence, int limit)
+    {
+        validate.AuditRange(sinceSequence, limit);
+        return (await _audit.ReadAllAsync()).Where(e => e.Sequence >= sinceSequence).Take(limit).ToList();
+    }
+
+    public async Task<AuditVerification> VerifyAuditAsync() => auditChain.Verify(await _audit.ReadAllAsync());
 
     public async Task<RememberResult> RememberAsync(IReadOnlyList<NewMemory> memories)
     {
@@ -99,8 +146,9 @@ internal sealed partial class UserMemoryGrain(
             UpdatedAt = now,
             ExpiresAt = m.ExpiresAt,
             Embedding = m.Embedding?.ToArray(),
+            EmbeddingModel = m.EmbeddingModel,
         }).ToList();
-        return await StoreNewAsync(records, "memories", now);
+        return await StoreNewAsync(screen.Screen(UserId, records, i => $"memories[{i}].text"), "memories", now);
     }
 
     public async Task<RememberResult> AddConversationAsync(Conversation conversation)
@@ -118,27 +166,7 @@ internal sealed partial class UserMemoryGrain(
             CreatedAt = m.At ?? now,
             UpdatedAt = now,
         }).ToList();
-        return await StoreNewAsync(records, "conversation.messages", now);
-    }
-
-    public Task<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query)
-    {
-        validate.Search(query);
-        var now = time.GetUtcNow();
-        IReadOnlyList<SearchHit> hits = _keywords.Score(query.Text)
-            .Select(s => (Memory: Data.Memories[s.Key], Score: s.Value))
-            .Where(h => IsLive(h.Memory, now)
-                && Matches(h.Memory, query.Category, query.Tags)
-                && (query.SessionId is null || h.Memory.SessionId == query.SessionId)
-                && (query.From is null || h.Memory.CreatedAt >= query.From)
-                && (query.To is null || h.Memory.CreatedAt < query.To))
-            .OrderByDescending(h => h.Score)
-            .ThenByDescending(h => h.Memory.UpdatedAt)
-            .ThenBy(h => h.Memory.Id, StringComparer.Ordinal)
-            .Take(query.Top)
-            .Select(h => new SearchHit(h.Memory, h.Score))
-            .ToList();
-        return Task.FromResult(hits);
+        return await StoreNewAsync(screen.Screen(UserId, records, i => $"conversation.messages[{i}].text"), "conversation.messages", now);
     }
 
     public Task<MemoryRecord?> GetAsync(string memoryId)
@@ -180,16 +208,20 @@ internal sealed partial class UserMemoryGrain(
                 .TakeLast(_options.MaxVersionsKept)
                 .ToList(),
         };
+        updated = screen.Rescreen(UserId, current, updated, "update.text");
         if (_byContent.TryGetValue(DuplicateKey.Of(updated), out var other) && other != memoryId)
         {
             throw new MemoryValidationException("update.text", $"the same text is already held as memory '{other}'", "text not held by another memory of the same session and role");
         }
 
+        updated = await search.EmbedUpdateAsync(current, updated, update);
         PurgeExpired(now);
         Drop(current.Id);
         Put(updated);
+        _call?.Touch(memoryId);
         Data.Counters.Updated++;
         await PersistAsync();
+        screen.ReportUpdated(UserId, current, updated);
         return updated;
     }
 
@@ -205,17 +237,20 @@ internal sealed partial class UserMemoryGrain(
         }
 
         Data.Counters.Forgotten += forgotten.Count;
+        _call?.Touch(forgotten);
         if (forgotten.Count > 0 || purged > 0)
         {
             await PersistAsync();
         }
 
+        behaviour.Forgot(UserId, forgotten.Count);
         return new ForgetResult(forgotten, notFound);
     }
 
     public async Task<IReadOnlyDictionary<string, string>> SetPreferencesAsync(IReadOnlyDictionary<string, string> preferences)
     {
         validate.Preferences(preferences);
+        preferences = screen.ScreenPreferences(UserId, preferences, "preferences");
         var merged = new Dictionary<string, string>(Data.Preferences, StringComparer.Ordinal);
         foreach (var (key, value) in preferences)
         {
@@ -245,6 +280,7 @@ internal sealed partial class UserMemoryGrain(
     {
         validate.Context(query);
         var sections = LiveNewestFirst(time.GetUtcNow())
+            .Where(m => !m.Quarantined)
             .GroupBy(m => m.Category ?? GeneralCategory, StringComparer.Ordinal)
             .Select(g => new ContextSection(g.Key, g.Take(query.PerCategory).ToList()))
             .ToList();
@@ -263,12 +299,13 @@ internal sealed partial class UserMemoryGrain(
     public async Task<ImportResult> ImportAsync(UserExport document)
     {
         validate.Import(document, UserId);
+        var incoming = screen.Screen(UserId, document.Memories, i => $"document.memories[{i}].text");
         var now = time.GetUtcNow();
         PurgeExpired(now);
         var accepted = new List<MemoryRecord>();
         var seenIds = new HashSet<string>(StringComparer.Ordinal);
         var seenContent = new HashSet<DuplicateKey>();
-        foreach (var memory in document.Memories)
+        foreach (var memory in incoming)
         {
             var fresh = !Data.Memories.ContainsKey(memory.Id) && !_byContent.ContainsKey(DuplicateKey.Of(memory)) && IsLive(memory, now);
             if (fresh && seenIds.Add(memory.Id) && seenContent.Add(DuplicateKey.Of(memory)))
@@ -279,7 +316,7 @@ internal sealed partial class UserMemoryGrain(
 
         EnsureRoomFor(accepted.Count, "document.memories");
         var preferences = new Dictionary<string, string>(Data.Preferences, StringComparer.Ordinal);
-        foreach (var (key, value) in document.Preferences.Where(p => p.Value.Length > 0))
+        foreach (var (key, value) in screen.ScreenPreferences(UserId, document.Preferences, "document.preferences").Where(p => p.Value.Length > 0))
         {
             preferences[key] = value;
         }
@@ -289,16 +326,22 @@ internal sealed partial class UserMemoryGrain(
             throw new MemoryValidationException("document.preferences", $"the user would hold {preferences.Count} preferences", $"at most {_options.MaxPreferences} preferences per user");
         }
 
+        accepted = await search.EmbedAsync(accepted);
         accepted.ForEach(Put);
+        _call?.Touch(accepted.Select(m => m.Id));
         Data.Preferences = preferences;
         Data.Counters.Stored += accepted.Count;
         await PersistAsync();
+        screen.ReportStored(UserId, accepted);
         return new ImportResult(accepted.Count, document.Memories.Count - accepted.Count, document.Preferences.Count(p => p.Value.Length > 0));
     }
 
     public async Task<EraseReceipt> EraseAsync()
     {
         var receipt = new EraseReceipt(UserId, Guid.NewGuid().ToString("N"), time.GetUtcNow(), Data.Memories.Count, Data.Preferences.Count);
+
+        // The outbox goes with the state, so its events must reach the log first; the log itself survives erase.
+        await _audit.FlushAsync(Data.AuditOutbox);
 
         // Deletes the user's hash from the store; the in-memory state is dropped only once that succeeded.
         await state.ClearStateAsync();
@@ -328,6 +371,41 @@ internal sealed partial class UserMemoryGrain(
         });
     }
 
+    /// <summary>
+    /// Runs the call and records its audit event. A call that wrote a snapshot already carried its
+    /// event in that write; any other call (a read, a denial, a failure) appends its event to the
+    /// log before it returns, and fails if that is impossible: nothing goes unaudited.
+    /// </summary>
+    private async Task RunAuditedAsync(Func<Task> call)
+    {
+        var entry = _call!;
+        try
+        {
+            await call();
+        }
+        catch (Exception ex)
+        {
+            behaviour.Refused(UserId, ex);
+            entry.Outcome = AuditOutcomes.Of(ex);
+            await RecordAsync(entry);
+            throw;
+        }
+        finally
+        {
+            _call = null;
+        }
+
+        await RecordAsync(entry);
+    }
+
+    private async Task RecordAsync(AuditEntry entry)
+    {
+        if (!entry.Recorded)
+        {
+            await _audit.AppendAsync(_audit.Seal(entry));
+        }
+    }
+
     private async Task<RememberResult> StoreNewAsync(List<MemoryRecord> candidates, string field, DateTimeOffset now)
     {
         var outcomes = new List<RememberOutcome>(candidates.Count);
@@ -344,12 +422,15 @@ internal sealed partial class UserMemoryGrain(
 
             inBatch[key] = candidates[i].Id;
             accepted.Add(candidates[i]);
-            outcomes.Add(new RememberOutcome(i, candidates[i].Id, RememberStatus.Stored));
+            outcomes.Add(new RememberOutcome(i, candidates[i].Id, RememberStatus.Stored) { Flags = candidates[i].Flags, Quarantined = candidates[i].Quarantined });
         }
 
+        // Embedded before anything changes: the model runs on the embedding worker, and a failure leaves the state as it was.
+        accepted = await search.EmbedAsync(accepted);
         var purged = PurgeExpired(now);
         EnsureRoomFor(accepted.Count, field);
         accepted.ForEach(Put);
+        _call?.Touch(outcomes.Select(o => o.MemoryId).Distinct());
         Data.Counters.Stored += accepted.Count;
         Data.Counters.Duplicates += candidates.Count - accepted.Count;
         if (accepted.Count > 0 || purged > 0)
@@ -357,6 +438,7 @@ internal sealed partial class UserMemoryGrain(
             await PersistAsync();
         }
 
+        screen.ReportStored(UserId, accepted);
         return new RememberResult(outcomes);
     }
 
@@ -366,6 +448,14 @@ internal sealed partial class UserMemoryGrain(
     /// </summary>
     private async Task PersistAsync()
     {
+        // The call's audit event goes into the same snapshot write as the change it records.
+        var headBefore = _audit.Head;
+        var entry = _call ?? new AuditEntry("expire", Caller.System, Activity.Current?.TraceId.ToString());
+        if (!entry.Recorded)
+        {
+            Data.AuditOutbox.Add(_audit.Seal(entry));
+        }
+
         try
         {
             await state.WriteStateAsync();
@@ -373,6 +463,7 @@ internal sealed partial class UserMemoryGrain(
         catch (Exception writeFailure)
         {
             LogWriteFailed(logger, writeFailure);
+            _audit.Rewind(headBefore, entry);
             try
             {
                 await state.ReadStateAsync();
@@ -388,7 +479,25 @@ internal sealed partial class UserMemoryGrain(
             throw;
         }
 
+        await FlushAuditOutboxAsync();
         await ScheduleExpiryAsync();
+    }
+
+    /// <summary>
+    /// Moves the outbox to the durable log. The change and its event are already durable in the
+    /// snapshot, so a store hiccup here is logged, not thrown: the outbox is replayed (once) at the
+    /// next write or activation.
+    /// </summary>
+    private async Task FlushAuditOutboxAsync()
+    {
+        try
+        {
+            await _audit.FlushAsync(Data.AuditOutbox);
+        }
+        catch (Exception ex)
+        {
+            LogAuditFlushFailed(logger, ex);
+        }
     }
 
     private void EnsureRoomFor(int added, string field)
@@ -403,7 +512,7 @@ internal sealed partial class UserMemoryGrain(
     private void Put(MemoryRecord memory)
     {
         Data.Memories[memory.Id] = memory;
-        _keywords.Add(memory.Id, memory.Text);
+        _index.Add(memory);
         _byContent[DuplicateKey.Of(memory)] = memory.Id;
     }
 
@@ -414,18 +523,18 @@ internal sealed partial class UserMemoryGrain(
             return false;
         }
 
-        _keywords.Remove(memoryId);
+        _index.Remove(memoryId);
         _byContent.Remove(DuplicateKey.Of(memory));
         return true;
     }
 
     private void RebuildIndexes()
     {
-        _keywords.Clear();
+        _index.Clear();
         _byContent.Clear();
         foreach (var memory in Data.Memories.Values)
         {
-            _keywords.Add(memory.Id, memory.Text);
+            _index.Add(memory);
             _byContent[DuplicateKey.Of(memory)] = memory.Id;
         }
     }
@@ -435,6 +544,7 @@ internal sealed partial class UserMemoryGrain(
     {
         var expired = Data.Memories.Values.Where(m => !IsLive(m, now)).Select(m => m.Id).ToList();
         expired.ForEach(id => Drop(id));
+        _call?.Touch(expired);
         Data.Counters.Expired += expired.Count;
         return expired.Count;
     }
@@ -546,6 +656,9 @@ internal sealed partial class UserMemoryGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not schedule the expiry reminder; expired memories are still never served and are deleted at the next write or activation")]
     private static partial void LogReminderFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Appending audit events to the log failed; they stay in the snapshot's outbox and are replayed later")]
+    private static partial void LogAuditFlushFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "User memory erased: receipt {ReceiptId}, {MemoryCount} memories")]
     private static partial void LogErased(ILogger logger, string receiptId, int memoryCount);

@@ -9,6 +9,9 @@ internal sealed class UserMemoryState
     [Id(1)] public Dictionary<string, string> Preferences { get; set; } = new(StringComparer.Ordinal);
 
     [Id(2)] public MemoryCounters Counters { get; set; } = new();
+
+    /// <summary>Audit events written with the change they record, not yet appended to the durable log.</summary>
+    [Id(3)] public List<AuditEvent> AuditOutbox { get; set; } = [];
 }
 
 /// <summary>Lifetime totals of one user's memory, kept for stats.</summary>

@@ -32,7 +32,7 @@ internal sealed partial class SiloStartupBanner(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "DEVELOPMENT KEY IN USE: snapshots are encrypted with a key generated into {KeyFile}, next to the data it protects. Configure TripSage:Encryption:Keys and CurrentKeyId from a secret store before holding real user data.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "DEVELOPMENT SECRETS IN USE: the snapshot master key and/or the token signing key were generated into {KeyFile}, next to the data they protect. Configure TripSage:Encryption:Keys, CurrentKeyId and TripSage:Auth from a secret store before holding real user data. Mint a token with: tripsage token --user <id>")]
     private static partial void LogDevelopmentKey(ILogger logger, string keyFile);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "TripSage memory grid ready. Data folder: {DataPath}. Store: {Store}. Gateway: localhost:{GatewayPort}. HTTP: {Urls} (health: /health/live, /health/ready).")]

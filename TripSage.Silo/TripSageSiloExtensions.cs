@@ -4,6 +4,7 @@ using TripSage.Memory.Grains;
 using TripSage.Memory.Grains.Storage;
 using TripSage.Memory.Silo.EmbeddedStore;
 using TripSage.Memory.Silo.Health;
+using TripSage.Memory.Silo.Telemetry;
 
 namespace TripSage.Memory.Silo;
 
@@ -24,7 +25,7 @@ internal static class TripSageSiloExtensions
 
         if (builder.Environment.IsDevelopment())
         {
-            startup.GeneratedKeyFile = DevelopmentKeyRing.EnsureKey(configuration, dataPath);
+            startup.GeneratedKeyFile = DevelopmentSecrets.Ensure(configuration, dataPath);
         }
 
         if (string.IsNullOrWhiteSpace(configuration[$"{StoreOptions.SectionName}:ConnectionString"]))
@@ -69,6 +70,7 @@ internal static class TripSageSiloExtensions
         builder.Services.AddHealthChecks()
             .AddCheck<StoreHealthCheck>("store", tags: [ReadyTag])
             .AddCheck<SiloHealthCheck>("silo", tags: [ReadyTag]);
+        builder.AddTripSageTelemetry();
         return builder;
     }
 
@@ -78,6 +80,7 @@ internal static class TripSageSiloExtensions
         var health = app.MapGroup("/health");
         health.MapHealthChecks("/live", new HealthCheckOptions { Predicate = _ => false });
         health.MapHealthChecks("/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
+        app.MapTripSageTelemetry();
         return app;
     }
 }

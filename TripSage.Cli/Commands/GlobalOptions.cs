@@ -28,6 +28,15 @@ internal sealed class GlobalOptions(GridConnectionOptions connection)
         Recursive = true,
     };
 
+    /// <summary>The bearer token; <c>TRIPSAGE_TOKEN</c> when not given.</summary>
+    public Option<string> Token { get; } = new("--token")
+    {
+        Description = $"Bearer token (JWT) for the grid; default: the {TokenVariable} environment variable. In Development: tripsage token --user <id>.",
+        Recursive = true,
+    };
+
+    public const string TokenVariable = "TRIPSAGE_TOKEN";
+
     public Option<bool> Json { get; } = new("--json")
     {
         Description = "Print the result as one JSON document, for scripts.",
@@ -50,6 +59,10 @@ internal sealed class GlobalOptions(GridConnectionOptions connection)
         return given.Count > 0 ? given : [connection.DefaultGateway];
     }
 
+    /// <summary>The token given with --token, else the one in the environment, else none.</summary>
+    public string? TokenOf(ParseResult parse) =>
+        parse.GetValue(Token) is { Length: > 0 } token ? token : Environment.GetEnvironmentVariable(TokenVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : null;
+
     /// <summary>A command that works on one user's memory.</summary>
     public Command UserCommand(string name, string description) => new(name, description) { Options = { User } };
 
@@ -58,6 +71,7 @@ internal sealed class GlobalOptions(GridConnectionOptions connection)
         root.Options.Add(Gateway);
         root.Options.Add(ClusterId);
         root.Options.Add(ServiceId);
+        root.Options.Add(Token);
         root.Options.Add(Json);
     }
 }

@@ -29,14 +29,19 @@ internal sealed class GridCommandRunner(GlobalOptions options, GridConnectionOpt
         Action<TextWriter, TResult> writeHuman,
         CancellationToken cancellationToken)
     {
-        await using var grid = new GridConnection(options.GatewaysOf(parse), parse.GetValue(options.ClusterId), parse.GetValue(options.ServiceId), connection);
+        await using var grid = new GridConnection(options.GatewaysOf(parse), parse.GetValue(options.ClusterId), parse.GetValue(options.ServiceId), options.TokenOf(parse), connection);
         try
         {
-            var userId = parse.GetRequiredValue(options.User);
+            // Commands on one user require --user (the parser enforces it); grid-wide ones have none.
+            var userId = parse.GetValue(options.User);
 
             // Checked here as well as in the client so a mistyped id fails at once, without a silo.
-            UserIds.Validate(userId);
-            var result = await call(new GridCall(userId, grid, cancellationToken));
+            if (userId is not null)
+            {
+                UserIds.Validate(userId);
+            }
+
+            var result = await call(new GridCall(userId ?? string.Empty, grid, cancellationToken));
             if (parse.GetValue(options.Json))
             {
                 JsonOutput.Write(output, result);
@@ -52,6 +57,10 @@ internal sealed class GridCommandRunner(GlobalOptions options, GridConnectionOpt
         {
             return Fail(ExitCodes.Usage, exception.Message);
         }
+        catch (AuditTrailBrokenException exception)
+        {
+            return Fail(ExitCodes.GridFailure, exception.Message);
+        }
         catch (GridUnreachableException exception)
         {
             return Fail(ExitCodes.GridUnreachable, exception.Message);
@@ -60,7 +69,8 @@ internal sealed class GridCommandRunner(GlobalOptions options, GridConnectionOpt
         {
             return Fail(ExitCodes.Cancelled, "cancelled");
         }
-        catch (Exception exception) when (exception is MemoryValidationException or MemoryNotFoundException or SnapshotUnreadableException)
+        catch (Exception exception) when (exception is MemoryValidationException or MemoryNotFoundException or SnapshotUnreadableException
+            or AccessDeniedException or RateLimitExceededException or MemoryRejectedException)
         {
             return Fail(ExitCodes.GridFailure, exception.Message);
         }

@@ -8,7 +8,7 @@ internal static class RememberCommand
 {
     public static Command Create(GlobalOptions options, GridCommandRunner runner)
     {
-        var text = new Option<string>("--text", "-t") { Description = "What to remember, stored exactly as given.", Required = true };
+        var text = new Option<string>("--text", "-t") { Description = "What to remember, stored as given (in Unicode NFC).", Required = true };
         var category = MemoryOptionFactory.Category("Category such as preference or trip (lower-case letters, digits, '-', '_').");
         var tags = MemoryOptionFactory.Tags("A tag to filter by later; repeat for more.");
         var session = new Option<string>("--session") { Description = "The conversation session the memory came from." };

@@ -12,15 +12,21 @@ internal static class SearchCommand
         var top = new Option<int?>("--top", "-n") { Description = "How many hits at most (the grid's default when not given)." };
         var category = MemoryOptionFactory.Category("Only memories of this category.");
         var tags = MemoryOptionFactory.Tags("Only memories with this tag; repeat to require several.");
+        var mode = new Option<SearchMode>("--mode", "-m")
+        {
+            Description = "Which signals rank the hits: hybrid (keywords and meaning, fused), keyword (BM25) or vector (embedding similarity).",
+            DefaultValueFactory = _ => SearchMode.Hybrid,
+        };
 
         var command = options.UserCommand("search", "Search a user's memories, best match first.");
         command.Options.Add(query);
         command.Options.Add(top);
         command.Options.Add(category);
         command.Options.Add(tags);
+        command.Options.Add(mode);
         command.SetAction((parse, cancellationToken) =>
         {
-            var search = new SearchQuery(parse.GetRequiredValue(query), Category: parse.GetValue(category), Tags: parse.GetValue(tags));
+            var search = new SearchQuery(parse.GetRequiredValue(query), Category: parse.GetValue(category), Tags: parse.GetValue(tags), Mode: parse.GetValue(mode));
             if (parse.GetValue(top) is { } count)
             {
                 search = search with { Top = count };

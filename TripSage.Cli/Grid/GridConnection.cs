@@ -17,6 +17,7 @@ internal sealed class GridConnection(
     IReadOnlyList<string> gateways,
     string? clusterId,
     string? serviceId,
+    string? token,
     GridConnectionOptions options) : IAsyncDisposable
 {
     private IHost? host;
@@ -106,6 +107,7 @@ internal sealed class GridConnection(
 
                 settings.ClusterId = clusterId ?? settings.ClusterId;
                 settings.ServiceId = serviceId ?? settings.ServiceId;
+                settings.Token = token;
             });
         }
         catch (ArgumentException exception)

@@ -15,7 +15,7 @@ internal static class HumanOutput
 
     public static void WriteRemembered(TextWriter output, RememberOutcome outcome) =>
         output.WriteLine(outcome.Status == RememberStatus.Stored
-            ? $"stored {outcome.MemoryId}"
+            ? $"stored {outcome.MemoryId}{Marks(outcome.Flags, outcome.Quarantined)}"
             : $"duplicate of {outcome.MemoryId}; nothing stored");
 
     public static void WriteHits(TextWriter output, IReadOnlyList<SearchHit> hits)
@@ -29,7 +29,7 @@ internal static class HumanOutput
         for (var i = 0; i < hits.Count; i++)
         {
             var memory = hits[i].Memory;
-            output.WriteLine($"{i + 1}. {hits[i].Score.ToString(ScoreFormat, CultureInfo.InvariantCulture)}  {memory.Id}  {Category(memory)}  {OneLine(memory.Text)}");
+            output.WriteLine($"{i + 1}. {hits[i].Score.ToString(ScoreFormat, CultureInfo.InvariantCulture)}  {Signals(hits[i])}  {memory.Id}  {Category(memory)}  {OneLine(memory.Text)}");
         }
     }
 
@@ -40,7 +40,7 @@ internal static class HumanOutput
     {
         foreach (var memory in page.Items)
         {
-            output.WriteLine($"{memory.Id}  {Time(memory.CreatedAt)}  {Category(memory)}  {Truncate(OneLine(memory.Text))}");
+            output.WriteLine($"{memory.Id}  {Time(memory.CreatedAt)}  {Category(memory)}  {ListMark(memory)}{Truncate(OneLine(memory.Text))}");
         }
 
         output.WriteLine(page.Items.Count == 0
@@ -69,6 +69,16 @@ internal static class HumanOutput
         if (memory.ExpiresAt is { } expiresAt)
         {
             output.WriteLine($"expires:  {Time(expiresAt)}");
+        }
+
+        if (memory.Flags.Count > 0)
+        {
+            output.WriteLine($"flags:    {string.Join(", ", memory.Flags)}");
+        }
+
+        if (memory.Quarantined)
+        {
+            output.WriteLine("status:   quarantined (left out of search and context until an admin releases it)");
         }
 
         output.WriteLine($"text:     {memory.Text}");
@@ -113,6 +123,11 @@ internal static class HumanOutput
         output.WriteLine($"receipt {receipt.ReceiptId} at {Time(receipt.ErasedAt)}");
     }
 
+    public static void WriteReembedded(TextWriter output, ReembedResult result) =>
+        output.WriteLine(result.Remaining == 0
+            ? $"re-embedded {result.Reembedded} memories with {result.Model}; all memories use it"
+            : $"re-embedded {result.Reembedded} memories with {result.Model}; {result.Remaining} remain");
+
     public static void WriteStats(TextWriter output, MemoryStats stats)
     {
         output.WriteLine($"memories:    {stats.MemoryCount}");
@@ -142,6 +157,44 @@ internal static class HumanOutput
 
     private static string Category(MemoryRecord memory) => memory.Category ?? NoCategory;
 
+    // "; quarantined: prompt-injection" or "; flagged: invisible-characters" after what was stored.
+    private static string Marks(IReadOnlyList<string> flags, bool quarantined) =>
+        quarantined ? $"; quarantined: {string.Join(", ", flags)}"
+        : flags.Count > 0 ? $"; flagged: {string.Join(", ", flags)}"
+        : string.Empty;
+
+    // Listed rows keep their columns; a marker before the text says the memory is held apart or flagged.
+    private static string ListMark(MemoryRecord memory) =>
+        memory.Quarantined ? "[quarantined] " : memory.Flags.Count > 0 ? "[flagged] " : string.Empty;
+
+    // Which signals found the hit, with their own scores, so a surprising hit can be explained:
+    // "keyword 2.310 + vector 0.612".
+    private static string Signals(SearchHit hit)
+    {
+        var parts = new List<string>();
+        if (hit.KeywordScore is { } keyword)
+        {
+            parts.Add($"keyword {keyword.ToString(ScoreFormat, CultureInfo.InvariantCulture)}");
+        }
+
+        if (hit.VectorSimilarity is { } similarity)
+        {
+            parts.Add($"vector {similarity.ToString(ScoreFormat, CultureInfo.InvariantCulture)}");
+        }
+
+        if (hit.Signals.HasFlag(SearchSignals.Session))
+        {
+            parts.Add("session");
+        }
+
+        if (hit.Signals.HasFlag(SearchSignals.Recency))
+        {
+            parts.Add("recency");
+        }
+
+        return $"[{string.Join(" + ", parts)}]";
+    }
+
     private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture);
 
     // Listings are one memory per line, so line breaks in the text must not start a new row.
@@ -149,4 +202,25 @@ internal static class HumanOutput
 
     private static string Truncate(string text) =>
         text.Length <= ListedTextWidth ? text : string.Concat(text.AsSpan(0, ListedTextWidth - Ellipsis.Length), Ellipsis);
+
+    public static void WriteAuditEvents(TextWriter output, IReadOnlyList<AuditEvent> events)
+    {
+        if (events.Count == 0)
+        {
+            output.WriteLine("no audit events");
+            return;
+        }
+
+        foreach (var e in events)
+        {
+            var ids = e.MemoryIds.Count == 0 ? string.Empty : $"  [{string.Join(", ", e.MemoryIds)}]";
+            output.WriteLine($"{e.Sequence,6}  {e.Time.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture)}  {e.Actor}  {e.Operation}  {e.Outcome}{ids}");
+        }
+    }
+
+    public static void WriteAuditVerification(TextWriter output, AuditVerification verification) =>
+        output.WriteLine($"audit trail intact: {verification.EventCount} events, chain verified");
+
+    public static void WriteKeyRotation(TextWriter output, KeyRotationReport report) =>
+        output.WriteLine($"data keys now wrapped with master key '{report.CurrentKeyId}': {report.Rewrapped} re-wrapped, {report.AlreadyCurrent} already current");
 }

@@ -20,20 +20,28 @@ internal sealed class KeywordIndex
     public void Add(string id, string text)
     {
         Remove(id);
-        var tokens = TextTokenizer.Tokenize(text);
+        var tokens = TextAnalyzer.Terms(text);
         var frequencies = tokens.GroupBy(t => t, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+
+        // Every memory's term list points at the one string instance the postings are keyed by, so a
+        // word used by thousands of memories is held once, not once per memory.
+        var postings = _postings.GetAlternateLookup<ReadOnlySpan<char>>();
+        var terms = new string[frequencies.Count];
+        var next = 0;
         foreach (var (term, frequency) in frequencies)
         {
-            if (!_postings.TryGetValue(term, out var posting))
+            if (!postings.TryGetValue(term, out var canonical, out var posting))
             {
                 posting = new Dictionary<string, int>(StringComparer.Ordinal);
                 _postings[term] = posting;
+                canonical = term;
             }
 
             posting[id] = frequency;
+            terms[next++] = canonical;
         }
 
-        _documentTerms[id] = [.. frequencies.Keys];
+        _documentTerms[id] = terms;
         _documentLengths[id] = tokens.Count;
         _totalLength += tokens.Count;
     }
@@ -78,7 +86,7 @@ internal sealed class KeywordIndex
         }
 
         var averageLength = Math.Max(1.0, (double)_totalLength / count);
-        foreach (var term in TextTokenizer.Tokenize(query).Distinct(StringComparer.Ordinal))
+        foreach (var term in TextAnalyzer.Terms(query).Distinct(StringComparer.Ordinal))
         {
             if (!_postings.TryGetValue(term, out var posting))
             {

@@ -5,13 +5,14 @@ using Orleans.Storage;
 namespace TripSage.Memory.Grains.Storage;
 
 /// <summary>
-/// Grain storage that encrypts each snapshot before handing it to the underlying store (the
-/// Orleans Redis provider) and decrypts it after reading. It sits around the provider rather
+/// Grain storage that encrypts each snapshot with the user's data key before handing it to the
+/// underlying store (the Orleans Redis provider) and decrypts it after reading; clearing the state
+/// also destroys the data key. It sits around the provider rather
 /// than inside an <see cref="IGrainStorageSerializer"/> because a serializer never sees the
 /// grain id, and the grain id is what picks the user's key and binds the snapshot to its user.
 /// The provider's etag check is untouched, so two activations still cannot overwrite each other.
 /// </summary>
-internal sealed class EncryptedGrainStorage(IGrainStorage store, SnapshotCipher cipher, Serializer serializer) : IGrainStorage
+internal sealed class EncryptedGrainStorage(IGrainStorage store, SnapshotCipher cipher, DataKeyStore dataKeys, Serializer serializer) : IGrainStorage
 {
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
@@ -27,7 +28,10 @@ internal sealed class EncryptedGrainStorage(IGrainStorage store, SnapshotCipher 
 
         // A snapshot that fails to open throws here, before the grain sees any state, so the
         // activation fails and nothing can write an empty state over the unreadable one.
-        var plaintext = cipher.Open(sealedState.State.Envelope, grainId.ToString());
+        var envelope = sealedState.State.Envelope;
+        var dataKey = await dataKeys.GetAsync(UserId(grainId)) ?? throw new SnapshotUnreadableException(
+            $"The stored snapshot of '{grainId}' (sealed with data key '{SnapshotCipher.KeyIdOf(envelope, grainId.ToString())}') has no data key: the user was erased, so this copy can never be decrypted. Nothing was changed.");
+        var plaintext = cipher.Open(envelope, grainId.ToString(), dataKey);
         grainState.State = serializer.Deserialize<T>(plaintext);
         grainState.RecordExists = true;
     }
@@ -35,9 +39,10 @@ internal sealed class EncryptedGrainStorage(IGrainStorage store, SnapshotCipher 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         var plaintext = serializer.SerializeToArray(grainState.State);
+        var dataKey = await dataKeys.GetOrCreateAsync(UserId(grainId));
         var sealedState = new SealedState
         {
-            State = new SealedSnapshot { Envelope = cipher.Seal(plaintext, grainId.ToString()) },
+            State = new SealedSnapshot { Envelope = cipher.Seal(plaintext, grainId.ToString(), dataKey) },
             ETag = grainState.ETag,
             RecordExists = grainState.RecordExists,
         };
@@ -52,7 +57,12 @@ internal sealed class EncryptedGrainStorage(IGrainStorage store, SnapshotCipher 
         await store.ClearStateAsync(stateName, grainId, sealedState);
         grainState.ETag = sealedState.ETag;
         grainState.RecordExists = sealedState.RecordExists;
+
+        // Crypto-shredding: without its data key no copy of the snapshot anywhere can be decrypted.
+        await dataKeys.DeleteAsync(UserId(grainId));
     }
+
+    private static string UserId(GrainId grainId) => grainId.Key.ToString()!;
 
     private sealed class SealedState : IGrainState<SealedSnapshot>
     {

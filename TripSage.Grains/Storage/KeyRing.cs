@@ -5,13 +5,17 @@ using Microsoft.Extensions.Options;
 namespace TripSage.Memory.Grains.Storage;
 
 /// <summary>
-/// The configured master keys. A user's snapshot key is derived with HKDF-SHA256 from a master
-/// key and the user's grain id, so every user has a distinct key and no per-user key is stored.
+/// The configured master keys. They never encrypt snapshots themselves: they wrap each user's
+/// random data key (so erasing that one stored key shreds every copy of the user's snapshots) and
+/// key the audit chain.
 /// </summary>
 internal sealed class KeyRing
 {
     private const int KeyBytes = 32;
-    private static readonly byte[] DerivationLabel = Encoding.UTF8.GetBytes("tripsage/snapshot-key/v1");
+    private const int NonceBytes = 12;
+    private const int TagBytes = 16;
+    private const string WrapLabel = "tripsage/data-key/v1";
+    private static readonly byte[] AuditLabel = Encoding.UTF8.GetBytes("tripsage/audit-key/v1");
 
     private readonly Dictionary<string, byte[]> _masterKeys;
 
@@ -45,19 +49,50 @@ internal sealed class KeyRing
     /// <summary>A new random master key in the form the configuration expects.</summary>
     public static string NewKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(KeyBytes));
 
-    /// <summary>The snapshot key of one user under one master key.</summary>
+    /// <summary>The key audit chain links are computed with under one master key.</summary>
     /// <exception cref="SnapshotUnreadableException">The key id is not in the ring.</exception>
-    public byte[] DeriveUserKey(string keyId, string grainId)
+    public byte[] DeriveAuditKey(string keyId) =>
+        HKDF.DeriveKey(HashAlgorithmName.SHA256, Master(keyId, "audit trail"), KeyBytes, salt: [], AuditLabel);
+
+    private byte[] Master(string keyId, string what) => _masterKeys.TryGetValue(keyId, out var master)
+        ? master
+        : throw new SnapshotUnreadableException(
+            $"The {what} names key id '{keyId}', which is not in the key ring ({string.Join(", ", _masterKeys.Keys)}). Add that key to {SnapshotEncryptionOptions.SectionName}:Keys.");
+
+    /// <summary>Wraps a user's data key under the current master key, bound to the user and the data key's id.</summary>
+    public (string MasterKeyId, byte[] Wrapped) WrapDataKey(byte[] dataKey, string userId, string dataKeyId)
     {
-        if (!_masterKeys.TryGetValue(keyId, out var master))
+        var wrapped = new byte[NonceBytes + TagBytes + dataKey.Length];
+        var nonce = wrapped.AsSpan(0, NonceBytes);
+        RandomNumberGenerator.Fill(nonce);
+        using var aes = new AesGcm(Master(CurrentKeyId, "data key"), TagBytes);
+        aes.Encrypt(nonce, dataKey, wrapped.AsSpan(NonceBytes + TagBytes), wrapped.AsSpan(NonceBytes, TagBytes), WrapContext(userId, dataKeyId));
+        return (CurrentKeyId, wrapped);
+    }
+
+    /// <exception cref="SnapshotUnreadableException">The master key is unknown, or the wrapped key does not authenticate for this user.</exception>
+    public byte[] UnwrapDataKey(string masterKeyId, byte[] wrapped, string userId, string dataKeyId)
+    {
+        if (wrapped.Length != NonceBytes + TagBytes + KeyBytes)
         {
-            throw new SnapshotUnreadableException(
-                $"The snapshot of '{grainId}' was written with key id '{keyId}', which is not in the key ring ({string.Join(", ", _masterKeys.Keys)}). Add that key to {SnapshotEncryptionOptions.SectionName}:Keys.");
+            throw new SnapshotUnreadableException($"The data key of '{userId}' is malformed.");
         }
 
-        var info = new byte[DerivationLabel.Length + 1 + Encoding.UTF8.GetByteCount(grainId)];
-        DerivationLabel.CopyTo(info, 0);
-        Encoding.UTF8.GetBytes(grainId, info.AsSpan(DerivationLabel.Length + 1));
-        return HKDF.DeriveKey(HashAlgorithmName.SHA256, master, KeyBytes, salt: [], info);
+        var dataKey = new byte[KeyBytes];
+        try
+        {
+            using var aes = new AesGcm(Master(masterKeyId, "data key"), TagBytes);
+            aes.Decrypt(wrapped.AsSpan(0, NonceBytes), wrapped.AsSpan(NonceBytes + TagBytes), wrapped.AsSpan(NonceBytes, TagBytes), dataKey, WrapContext(userId, dataKeyId));
+        }
+        catch (AuthenticationTagMismatchException ex)
+        {
+            throw new SnapshotUnreadableException(
+                $"The data key of '{userId}' does not authenticate under master key '{masterKeyId}': it was altered, copied from another user, or the key with id '{masterKeyId}' is not the one it was wrapped with. Nothing was changed.",
+                ex);
+        }
+
+        return dataKey;
     }
+
+    private static byte[] WrapContext(string userId, string dataKeyId) => Encoding.UTF8.GetBytes($"{WrapLabel}\0{userId}\0{dataKeyId}");
 }

@@ -6,26 +6,26 @@ using Microsoft.Extensions.Options;
 namespace TripSage.Memory.Grains.Storage;
 
 /// <summary>
-/// Seals snapshot bytes with AES-256-GCM under the user's key. The envelope carries the key id
-/// so that a key rotation leaves old snapshots readable, and the user's grain id is bound as
-/// associated data so that a snapshot copied under another user's key fails to authenticate.
+/// Seals snapshot bytes with AES-256-GCM under the user's data key. The envelope names the data
+/// key's id, and the user's grain id is bound as associated data, so a snapshot copied under
+/// another user fails to authenticate.
 /// </summary>
 /// <remarks>
-/// Envelope layout: magic "TSS1" | flags (bit 0: compressed) | key id length | key id (UTF-8) |
+/// Envelope layout: magic "TSS1" | flags (bit 0: compressed) | key id length | data key id (UTF-8) |
 /// nonce (12) | tag (16) | ciphertext. Everything before the nonce is authenticated too.
 /// </remarks>
-internal sealed class SnapshotCipher(KeyRing keyRing, IOptions<SnapshotEncryptionOptions> options)
+internal sealed class SnapshotCipher(IOptions<SnapshotEncryptionOptions> options)
 {
     private const int NonceBytes = 12;
     private const int TagBytes = 16;
     private const byte CompressedFlag = 1;
     private static readonly byte[] Magic = "TSS1"u8.ToArray();
 
-    public byte[] Seal(ReadOnlySpan<byte> plaintext, string grainId)
+    public byte[] Seal(ReadOnlySpan<byte> plaintext, string grainId, DataKey dataKey)
     {
         var compress = options.Value.Compress;
         var body = compress ? Compress(plaintext) : plaintext.ToArray();
-        var keyId = Encoding.UTF8.GetBytes(keyRing.CurrentKeyId);
+        var keyId = Encoding.UTF8.GetBytes(dataKey.Id);
         var headerLength = Magic.Length + 2 + keyId.Length;
         var envelope = new byte[headerLength + NonceBytes + TagBytes + body.Length];
 
@@ -39,17 +39,31 @@ internal sealed class SnapshotCipher(KeyRing keyRing, IOptions<SnapshotEncryptio
         var tag = envelope.AsSpan(headerLength + NonceBytes, TagBytes);
         var ciphertext = envelope.AsSpan(headerLength + NonceBytes + TagBytes);
 
-        using var aes = new AesGcm(keyRing.DeriveUserKey(keyRing.CurrentKeyId, grainId), TagBytes);
+        using var aes = new AesGcm(dataKey.Key, TagBytes);
         aes.Encrypt(nonce, body, ciphertext, tag, AssociatedData(envelope.AsSpan(0, headerLength), grainId));
         return envelope;
     }
 
-    /// <exception cref="SnapshotUnreadableException">The envelope is malformed, its key is unknown, or it does not authenticate.</exception>
-    public byte[] Open(ReadOnlySpan<byte> envelope, string grainId)
+    /// <summary>The id of the data key an envelope was sealed with.</summary>
+    /// <exception cref="SnapshotUnreadableException">The bytes are not an envelope.</exception>
+    public static string KeyIdOf(ReadOnlySpan<byte> envelope, string grainId)
     {
-        if (envelope.Length < Magic.Length + 2 || !envelope[..Magic.Length].SequenceEqual(Magic))
+        if (envelope.Length < Magic.Length + 2 || !envelope[..Magic.Length].SequenceEqual(Magic) || envelope.Length < Magic.Length + 2 + envelope[Magic.Length + 1])
         {
             throw new SnapshotUnreadableException($"The stored snapshot of '{grainId}' is not a TripSage snapshot envelope; it was not written by this service or it was altered.");
+        }
+
+        return Encoding.UTF8.GetString(envelope.Slice(Magic.Length + 2, envelope[Magic.Length + 1]));
+    }
+
+    /// <exception cref="SnapshotUnreadableException">The envelope is malformed, sealed with another key, or does not authenticate.</exception>
+    public byte[] Open(ReadOnlySpan<byte> envelope, string grainId, DataKey dataKey)
+    {
+        var keyId = KeyIdOf(envelope, grainId);
+        if (keyId != dataKey.Id)
+        {
+            throw new SnapshotUnreadableException(
+                $"The stored snapshot of '{grainId}' was sealed with data key '{keyId}', but the user's data key is '{dataKey.Id}': it is a copy from before an erase, or from another user. It cannot be read.");
         }
 
         var flags = envelope[Magic.Length];
@@ -60,7 +74,6 @@ internal sealed class SnapshotCipher(KeyRing keyRing, IOptions<SnapshotEncryptio
             throw new SnapshotUnreadableException($"The stored snapshot of '{grainId}' is truncated.");
         }
 
-        var keyId = Encoding.UTF8.GetString(envelope.Slice(Magic.Length + 2, keyIdLength));
         var nonce = envelope.Slice(headerLength, NonceBytes);
         var tag = envelope.Slice(headerLength + NonceBytes, TagBytes);
         var ciphertext = envelope[(headerLength + NonceBytes + TagBytes)..];
@@ -68,13 +81,13 @@ internal sealed class SnapshotCipher(KeyRing keyRing, IOptions<SnapshotEncryptio
 
         try
         {
-            using var aes = new AesGcm(keyRing.DeriveUserKey(keyId, grainId), TagBytes);
+            using var aes = new AesGcm(dataKey.Key, TagBytes);
             aes.Decrypt(nonce, ciphertext, tag, body, AssociatedData(envelope[..headerLength], grainId));
         }
         catch (AuthenticationTagMismatchException ex)
         {
             throw new SnapshotUnreadableException(
-                $"The stored snapshot of '{grainId}' does not authenticate under key '{keyId}': it was altered, copied from another user, or the key with id '{keyId}' is not the one it was written with. The snapshot was left unchanged.",
+                $"The stored snapshot of '{grainId}' does not authenticate under data key '{keyId}': it was altered or copied from another user. The snapshot was left unchanged.",
                 ex);
         }
 

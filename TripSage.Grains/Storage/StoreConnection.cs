@@ -12,7 +12,7 @@ internal sealed class StoreConnection(IOptions<StoreOptions> options) : IAsyncDi
     private readonly Lazy<Task<ConnectionMultiplexer>> _connection = new(() => Connect(options.Value));
 
     /// <summary>The parsed connection settings (what the storage provider's own validation asks for).</summary>
-    public ConfigurationOptions Configuration => Parse(options.Value);
+    public ConfigurationOptions Configuration => Parse(options.Value.ConnectionString!);
 
     public string KeyPrefix => options.Value.KeyPrefix;
 
@@ -32,12 +32,13 @@ internal sealed class StoreConnection(IOptions<StoreOptions> options) : IAsyncDi
 
     private static async Task<ConnectionMultiplexer> Connect(StoreOptions options)
     {
-        return await ConnectionMultiplexer.ConnectAsync(Parse(options));
+        return await ConnectionMultiplexer.ConnectAsync(Parse(options.ConnectionString!));
     }
 
-    private static ConfigurationOptions Parse(StoreOptions options)
+    /// <summary>Connection settings for a store of the grid.</summary>
+    public static ConfigurationOptions Parse(string connectionString)
     {
-        var configuration = ConfigurationOptions.Parse(options.ConnectionString!);
+        var configuration = ConfigurationOptions.Parse(connectionString);
 
         // Keep retrying in the background when the store goes away, instead of failing the silo:
         // calls fail loudly meanwhile and succeed again once it returns.

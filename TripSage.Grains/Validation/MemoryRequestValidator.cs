@@ -21,6 +21,7 @@ internal sealed partial class MemoryRequestValidator(MemoryOptions options)
         Identifier(memory.Source, $"{path}.source");
         Identifier(memory.SessionId, $"{path}.sessionId");
         Embedding(memory.Embedding, $"{path}.embedding");
+        EmbeddingModel(memory.EmbeddingModel, memory.Embedding is not null, $"{path}.embeddingModel");
     }
 
     public void Batch<T>(IReadOnlyList<T>? items, string path, int maximum)
@@ -68,6 +69,8 @@ internal sealed partial class MemoryRequestValidator(MemoryOptions options)
         {
             throw new MemoryValidationException("query.from", "not before query.to", "a time range whose start is before its end");
         }
+
+        SearchRanking(query);
     }
 
     public void List(ListQuery query)
@@ -95,6 +98,7 @@ internal sealed partial class MemoryRequestValidator(MemoryOptions options)
 
         Tags(update.Tags, "update.tags");
         Embedding(update.Embedding, "update.embedding");
+        EmbeddingModel(update.EmbeddingModel, update.Embedding is not null, "update.embeddingModel");
     }
 
     public void MemoryIds(IReadOnlyList<string> memoryIds)
@@ -107,6 +111,16 @@ internal sealed partial class MemoryRequestValidator(MemoryOptions options)
     }
 
     public void MemoryId(string? memoryId, string path) => Identifier(memoryId, path, required: true);
+
+    public void AuditRange(long sinceSequence, int limit)
+    {
+        if (sinceSequence < 1)
+        {
+            throw new MemoryValidationException("sinceSequence", $"{sinceSequence} is out of range", "1 or more");
+        }
+
+        Range(limit, "limit", 1, options.MaxPageSize);
+    }
 
     public void Preferences(IReadOnlyDictionary<string, string> preferences)
     {
@@ -168,11 +182,82 @@ internal sealed partial class MemoryRequestValidator(MemoryOptions options)
             Identifier(memory.Source, $"{path}.source");
             Identifier(memory.SessionId, $"{path}.sessionId");
             Embedding(memory.Embedding, $"{path}.embedding");
+            Quantized(memory.QuantizedEmbedding, $"{path}.quantizedEmbedding");
+            EmbeddingModel(memory.EmbeddingModel, memory.Embedding is not null || memory.QuantizedEmbedding is not null, $"{path}.embeddingModel");
             Range(memory.Version, $"{path}.version", 1, int.MaxValue);
             Required(memory.PreviousVersions, $"{path}.previousVersions");
         }
 
         Preferences(document.Preferences);
+    }
+
+    public void Reembed(int maxMemories, int maximum) => Range(maxMemories, "maxMemories", 1, maximum);
+
+    private void SearchRanking(SearchQuery query)
+    {
+        if (!Enum.IsDefined(query.Mode))
+        {
+            throw new MemoryValidationException("query.mode", $"{(int)query.Mode} is not a mode", string.Join(", ", Enum.GetNames<SearchMode>()));
+        }
+
+        Embedding(query.QueryEmbedding, "query.queryEmbedding");
+        EmbeddingModel(query.QueryEmbeddingModel, query.QueryEmbedding is not null, "query.queryEmbeddingModel");
+        Weight(query.KeywordWeight, "query.keywordWeight");
+        Weight(query.VectorWeight, "query.vectorWeight");
+        if (query.KeywordWeight is 0 && query.VectorWeight is 0)
+        {
+            throw new MemoryValidationException("query.vectorWeight", "0 with query.keywordWeight also 0", "weights that are not both 0");
+        }
+
+        if (query.RecencyHalfLife is { } halfLife && halfLife <= TimeSpan.Zero)
+        {
+            throw new MemoryValidationException("query.recencyHalfLife", $"{halfLife}", "a positive duration");
+        }
+    }
+
+    private static void Weight(double? weight, string path)
+    {
+        if (weight is { } value && (!double.IsFinite(value) || value < 0))
+        {
+            throw new MemoryValidationException(path, $"{value}", "a finite number of at least 0");
+        }
+    }
+
+    /// <summary>A model name is recorded with the vector it describes; without a vector it would describe nothing.</summary>
+    private void EmbeddingModel(string? model, bool hasEmbedding, string path)
+    {
+        if (model is null)
+        {
+            return;
+        }
+
+        if (!hasEmbedding)
+        {
+            throw new MemoryValidationException(path, "given without an embedding", "a model name only together with the embedding it made");
+        }
+
+        if (model.Length == 0 || model.Length > options.MaxIdentifierLength || model.Any(c => char.IsControl(c) || char.IsWhiteSpace(c)))
+        {
+            throw new MemoryValidationException(path, "not a valid model name", $"1 to {options.MaxIdentifierLength} characters without spaces or control characters");
+        }
+    }
+
+    private void Quantized(QuantizedEmbedding? embedding, string path)
+    {
+        if (embedding is null)
+        {
+            return;
+        }
+
+        if (embedding.Codes is null || embedding.Codes.Length != options.EmbeddingDimensions)
+        {
+            throw new MemoryValidationException(path, $"{embedding.Codes?.Length ?? 0} dimensions", $"exactly {options.EmbeddingDimensions} dimensions");
+        }
+
+        if (!float.IsFinite(embedding.Scale) || embedding.Scale < 0)
+        {
+            throw new MemoryValidationException($"{path}.scale", $"{embedding.Scale}", "a finite number of at least 0");
+        }
     }
 
     private static void Required<T>(T? value, string path)

@@ -23,6 +23,9 @@ public sealed class CliTourTests : IAsyncLifetime
     {
         var user = TestUsers.New("alice");
         var exportFile = Path.Combine(_dataPath, "alice.json");
+        var minted = await CliInvocation.RunAsync("token", "--user", user, "--data-path", _dataPath);
+        Assert.Equal(0, minted.ExitCode);
+        _token = minted.Output.Trim();
 
         var stored = await Run("remember", "--user", user, "--text", "Prefers aisle seats on long flights", "--category", "preference", "--tag", "cabin=economy");
         await Run("remember", "--user", user, "--text", "Allergic to peanuts", "--category", "health");
@@ -57,7 +60,9 @@ public sealed class CliTourTests : IAsyncLifetime
     [Fact]
     public async Task Remember_OverTheTextLimit_ExitsOneWithTheFieldInOneLine()
     {
-        var outcome = await CliInvocation.RunAsync("remember", "--user", TestUsers.New(), "--text", new string('x', 9000), "--gateway", Gateway);
+        var user = TestUsers.New();
+        var token = TestSiloHost.DevelopmentToken(_dataPath, user);
+        var outcome = await CliInvocation.RunAsync("remember", "--user", user, "--text", new string('x', 9000), "--gateway", Gateway, "--token", token);
 
         Assert.Equal(1, outcome.ExitCode);
         var line = Assert.Single(outcome.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -66,9 +71,11 @@ public sealed class CliTourTests : IAsyncLifetime
 
     private string Gateway => $"127.0.0.1:{_silo!.GatewayPort}";
 
+    private string? _token;
+
     private async Task<CliOutcome> Run(params string[] args)
     {
-        var outcome = await CliInvocation.RunAsync([.. args, "--gateway", Gateway]);
+        var outcome = await CliInvocation.RunAsync([.. args, "--gateway", Gateway, "--token", _token!]);
         Assert.True(outcome.ExitCode == 0, $"tripsage {string.Join(' ', args)} exited {outcome.ExitCode}: {outcome.Error}");
         return outcome;
     }

@@ -2,7 +2,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
+using TripSage.Memory.Client;
 using TripSage.Memory.Grains;
+using TripSage.Memory.Grains.Audit;
+using TripSage.Memory.Grains.Security;
 using TripSage.Memory.Grains.Storage;
 
 namespace TripSage.Memory.Tests.Infrastructure;
@@ -46,10 +49,27 @@ public sealed class MemoryCluster : IAsyncDisposable
         var settings = new Dictionary<string, string?>(TestKeyRing)
         {
             [$"{StoreOptions.SectionName}:ConnectionString"] = store.ConnectionString,
+            [$"{AuthOptions.SectionName}:SigningKey"] = TestTokens.SigningKey,
         };
+
+        // Generous buckets: only the rate-limit tests, which set their own, should ever be limited.
+        foreach (var bucket in new[] { "Read", "Search", "Write", "Sensitive" })
+        {
+            settings[$"{RateLimitOptions.SectionName}:{bucket}:Capacity"] = "100000";
+            settings[$"{RateLimitOptions.SectionName}:{bucket}:TokensPerMinute"] = "100000";
+        }
+
+        // A null value removes a setting, for example a master key the grid should no longer have.
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
-            settings[key] = value;
+            if (value is null)
+            {
+                settings.Remove(key);
+            }
+            else
+            {
+                settings[key] = value;
+            }
         }
 
         var builder = new InProcessTestClusterBuilder(1);
@@ -60,7 +80,16 @@ public sealed class MemoryCluster : IAsyncDisposable
             host.Configuration.AddInMemoryCollection(settings);
             host.Services.AddKeyedSingleton<TimeProvider>(MemoryClock.Key, clock);
         });
-        builder.ConfigureSilo((_, silo) => silo.AddTripSageMemory(new ConfigurationBuilder().AddInMemoryCollection(settings).Build()));
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddTripSageMemory(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+            silo.Services.AddSingleton<IAuditLog>(sp => new FaultInjectingAuditLog(ActivatorUtilities.CreateInstance<AuditLog>(sp)));
+        });
+
+        // The client calls as an admin unless a test puts another token in the request context.
+        builder.ConfigureClient(client => client
+            .AddOutgoingGrainCallFilter(new BearerTokenFilter(TestTokens.Admin, null))
+            .AddMemoryStreams(AuditStream.ProviderName));
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return new MemoryCluster(cluster, clock, store);

@@ -101,8 +101,9 @@ public abstract class PersistenceTestsBase : IAsyncLifetime
         Assert.Equal(-1, raw.AsSpan().IndexOf(Encoding.UTF8.GetBytes("passport")));
         Assert.Equal(-1, raw.AsSpan().IndexOf(Encoding.UTF8.GetBytes("X1234567")));
 
-        // The same bytes opened with the key ring do hold the text: what the store has is the real, encrypted snapshot.
-        var opened = TestCipher().Open(raw, $"usermemory/{userId}");
+        // The same bytes opened with the user's data key do hold the text: what the store has is the real, encrypted snapshot.
+        var dataKey = (await DataKeys().GetAsync(userId))!;
+        var opened = new SnapshotCipher(Options.Create(new SnapshotEncryptionOptions())).Open(raw, $"usermemory/{userId}", dataKey);
         Assert.NotEqual(-1, opened.AsSpan().IndexOf(Encoding.UTF8.GetBytes("X1234567")));
     }
 
@@ -130,7 +131,10 @@ public abstract class PersistenceTestsBase : IAsyncLifetime
         var mallory = TestUsers.New("mallory");
         await Memory.User(alice).RememberAsync([new NewMemory("Alice's home address is 1 Main St")]);
         var db = await Store.RawAsync();
+
+        // An attacker with write access to the store copies both the snapshot and the wrapped data key.
         await db.HashSetAsync(SnapshotKey(mallory), await db.HashGetAllAsync(SnapshotKey(alice)));
+        await db.StringSetAsync(DataKeyStore.DataKeyName("tripsage", mallory), await db.StringGetAsync(DataKeyStore.DataKeyName("tripsage", alice)));
         var copied = await Memory.RawSnapshotAsync(mallory);
 
         await AssertUnreadableAsync(mallory, "does not authenticate");
@@ -187,10 +191,11 @@ public abstract class PersistenceTestsBase : IAsyncLifetime
         Assert.Contains(expected, write.Message);
     }
 
-    private static SnapshotCipher TestCipher()
+    private DataKeyStore DataKeys()
     {
-        var options = new SnapshotEncryptionOptions { CurrentKeyId = "test-1" };
-        options.Keys["test-1"] = MemoryCluster.TestKeyRing[$"{SnapshotEncryptionOptions.SectionName}:Keys:test-1"]!;
-        return new SnapshotCipher(new KeyRing(Options.Create(options)), Options.Create(options));
+        var ring = new SnapshotEncryptionOptions { CurrentKeyId = "test-1" };
+        ring.Keys["test-1"] = MemoryCluster.TestKeyRing[$"{SnapshotEncryptionOptions.SectionName}:Keys:test-1"]!;
+        var store = new StoreConnection(Options.Create(new StoreOptions { ConnectionString = Store.ConnectionString }));
+        return new DataKeyStore(new KeyRing(Options.Create(ring)), store, Options.Create(ring));
     }
 }

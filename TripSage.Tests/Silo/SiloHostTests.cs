@@ -23,21 +23,21 @@ public sealed class SiloHostTests : IDisposable
             Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health/live")).StatusCode);
             Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health/ready")).StatusCode);
 
-            using var client = await StartClientAsync(silo.GatewayPort);
+            using var client = await StartClientAsync(silo.GatewayPort, _dataPath, userId);
             memoryId = (await client.Services.GetRequiredService<IMemoryClient>().RememberAsync(userId, new NewMemory("Always books a window seat"))).MemoryId;
             await client.StopAsync();
         }
 
         await using (var restarted = await TestSiloHost.StartDevelopmentAsync(_dataPath))
         {
-            using var client = await StartClientAsync(restarted.GatewayPort);
+            using var client = await StartClientAsync(restarted.GatewayPort, _dataPath, userId);
             var memory = await client.Services.GetRequiredService<IMemoryClient>().GetAsync(userId, memoryId);
             await client.StopAsync();
 
             Assert.Equal("Always books a window seat", memory?.Text);
         }
 
-        Assert.True(File.Exists(Path.Combine(_dataPath, "keys", "snapshot-keys.json")));
+        Assert.True(File.Exists(Path.Combine(_dataPath, "keys", "development-secrets.json")));
         Assert.True(Directory.EnumerateFiles(Path.Combine(_dataPath, "store"), "*", SearchOption.AllDirectories).Any());
     }
 
@@ -67,7 +67,7 @@ public sealed class SiloHostTests : IDisposable
         {
         }
 
-        var keyFile = Path.Combine(_dataPath, "keys", "snapshot-keys.json");
+        var keyFile = Path.Combine(_dataPath, "keys", "development-secrets.json");
         var first = await File.ReadAllTextAsync(keyFile);
         await using (await TestSiloHost.StartDevelopmentAsync(_dataPath))
         {
@@ -82,10 +82,14 @@ public sealed class SiloHostTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dataPath, recursive: true);
 
-    private static async Task<IHost> StartClientAsync(int gatewayPort)
+    private static async Task<IHost> StartClientAsync(int gatewayPort, string dataPath, string userId)
     {
         var builder = Host.CreateApplicationBuilder();
-        builder.Services.AddTripSageMemoryClient(options => options.Gateways.Add($"127.0.0.1:{gatewayPort}"));
+        builder.Services.AddTripSageMemoryClient(options =>
+        {
+            options.Gateways.Add($"127.0.0.1:{gatewayPort}");
+            options.Token = TestSiloHost.DevelopmentToken(dataPath, userId);
+        });
         var host = builder.Build();
         await host.StartAsync();
         return host;

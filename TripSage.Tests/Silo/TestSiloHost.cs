@@ -24,17 +24,19 @@ internal sealed class TestSiloHost : IAsyncDisposable
 
     public Uri HttpAddress => new(App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
-    public static WebApplication Build(string environment, IDictionary<string, string?> settings)
+    /// <param name="configureServices">Runs after the host's own registrations, e.g. to add a test exporter to its telemetry.</param>
+    public static WebApplication Build(string environment, IDictionary<string, string?> settings, Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddTripSageSilo();
+        configureServices?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapTripSageEndpoints();
         return app;
     }
 
-    public static async Task<TestSiloHost> StartDevelopmentAsync(string dataPath, IDictionary<string, string?>? extra = null)
+    public static async Task<TestSiloHost> StartDevelopmentAsync(string dataPath, IDictionary<string, string?>? extra = null, Action<IServiceCollection>? configureServices = null)
     {
         var gatewayPort = FreePort();
         var settings = new Dictionary<string, string?>
@@ -50,9 +52,16 @@ internal sealed class TestSiloHost : IAsyncDisposable
             settings[key] = value;
         }
 
-        var app = Build("Development", settings);
+        var app = Build("Development", settings, configureServices);
         await app.StartAsync();
         return new TestSiloHost(app, gatewayPort);
+    }
+
+    /// <summary>A user's token signed with the key a Development silo generated into <paramref name="dataPath"/>.</summary>
+    public static string DevelopmentToken(string dataPath, string subject)
+    {
+        using var secrets = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(dataPath, "keys", "development-secrets.json")));
+        return Infrastructure.TestTokens.For(subject, signingKey: secrets.RootElement.GetProperty("tokenSigningKey").GetString());
     }
 
     public static int FreePort()

@@ -1,0 +1,21 @@
+namespace TripSage.Memory;
+
+/// <summary>Operations on the grid's encryption keys. Admin only; use the grain with key 0.</summary>
+public interface IKeyManagementGrain : IGrainWithIntegerKey
+{
+    /// <summary>
+    /// Re-wraps every user's data key under the current master key, so that older master keys can be
+    /// removed from the key ring. Snapshots are not rewritten: their data keys do not change.
+    /// </summary>
+    Task<KeyRotationReport> RewrapDataKeysAsync();
+}
+
+/// <summary>What a data-key re-wrap did.</summary>
+/// <param name="CurrentKeyId">The master key every data key is now wrapped with.</param>
+/// <param name="Rewrapped">Data keys that were wrapped with an older master key and now are not.</param>
+/// <param name="AlreadyCurrent">Data keys that needed nothing.</param>
+[GenerateSerializer, Immutable]
+public sealed record KeyRotationReport(
+    [property: Id(0)] string CurrentKeyId,
+    [property: Id(1)] int Rewrapped,
+    [property: Id(2)] int AlreadyCurrent);

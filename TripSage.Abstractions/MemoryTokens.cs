@@ -1,0 +1,14 @@
+namespace TripSage.Memory;
+
+/// <summary>What the grid expects of a caller's bearer token unless configured otherwise.</summary>
+public static class MemoryTokens
+{
+    /// <summary>Default <c>iss</c> claim.</summary>
+    public const string DefaultIssuer = "tripsage";
+
+    /// <summary>Default <c>aud</c> claim.</summary>
+    public const string DefaultAudience = "tripsage-memory";
+
+    /// <summary>The scope (in the space-separated <c>scope</c> claim) that reaches every user's memory.</summary>
+    public const string DefaultAdminScope = "tripsage.admin";
+}

@@ -1,0 +1,5 @@
+using System.CommandLine;
+using TripSage.Memory.Benchmarks.Locomo;
+
+var root = new RootCommand("TripSage memory grid benchmarks.") { LocomoCommand.Create() };
+return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using TripSage.Memory.Grains.Storage;
+
+namespace TripSage.Memory.Grains.Audit;
+
+/// <summary>
+/// Links audit events into a per-user HMAC chain and checks it. Each event's hash covers every
+/// field of the event and the previous event's hash, under a key derived from a master key of the
+/// ring (named in the event), so nobody without the key ring can forge, drop or reorder events
+/// unnoticed.
+/// </summary>
+internal sealed class AuditChain(KeyRing keyRing)
+{
+    public AuditEvent Link(AuditEvent unsigned, string previousHash)
+    {
+        var linked = unsigned with { KeyId = keyRing.CurrentKeyId, PreviousHash = previousHash, Hash = string.Empty };
+        return linked with { Hash = Compute(linked) };
+    }
+
+    /// <summary>Checks that <paramref name="events"/> (sorted by sequence) form one unbroken chain from sequence 1.</summary>
+    public AuditVerification Verify(IReadOnlyList<AuditEvent> events)
+    {
+        var previousHash = string.Empty;
+        for (var i = 0; i < events.Count; i++)
+        {
+            var expected = i + 1L;
+            var current = events[i];
+            if (current.Sequence != expected)
+            {
+                return Broken(events.Count, expected, current.Sequence > expected
+                    ? $"event {expected} is missing (next present is {current.Sequence})"
+                    : $"event {current.Sequence} appears out of order");
+            }
+
+            if (current.PreviousHash != previousHash)
+            {
+                return Broken(events.Count, expected, "it does not link to the event before it (an event was removed, replaced or reordered)");
+            }
+
+            string computed;
+            try
+            {
+                computed = Compute(current);
+            }
+            catch (SnapshotUnreadableException)
+            {
+                return Broken(events.Count, expected, $"it was signed with key id '{current.KeyId}', which is not in the key ring");
+            }
+
+            if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(computed), Encoding.ASCII.GetBytes(current.Hash)))
+            {
+                return Broken(events.Count, expected, "its content does not match its hash (the event was altered)");
+            }
+
+            previousHash = current.Hash;
+        }
+
+        return new AuditVerification(true, events.Count, null, null);
+    }
+
+    private static AuditVerification Broken(int count, long sequence, string problem) => new(false, count, sequence, problem);
+
+    private string Compute(AuditEvent e)
+    {
+        // Length-prefixed fields: no choice of values can make two different events serialize alike.
+        var canonical = new StringBuilder();
+        void Field(string? value) => canonical.Append(value?.Length ?? -1).Append(':').Append(value).Append('|');
+        Field(e.Sequence.ToString(CultureInfo.InvariantCulture));
+        Field(e.Time.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
+        Field(e.Actor);
+        Field(string.Join(' ', e.Scopes));
+        Field(e.Operation);
+        Field(e.Outcome);
+        Field(string.Join(',', e.MemoryIds));
+        Field(e.TraceId);
+        Field(e.Detail);
+        Field(e.KeyId);
+        Field(e.PreviousHash);
+        return Convert.ToHexStringLower(HMACSHA256.HashData(keyRing.DeriveAuditKey(e.KeyId), Encoding.UTF8.GetBytes(canonical.ToString())));
+    }
+}

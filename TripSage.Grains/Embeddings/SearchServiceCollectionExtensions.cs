@@ -1,0 +1,36 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using TripSage.Memory.Grains.Search;
+
+namespace TripSage.Memory.Grains.Embeddings;
+
+/// <summary>Registers hybrid search and the embedding model on a silo.</summary>
+internal static class SearchServiceCollectionExtensions
+{
+    /// <summary>
+    /// Ranking (<c>TripSage:Search</c>) and embedding (<c>TripSage:Embedding</c>) settings, validated at
+    /// start, and the model the embedding worker runs: the local MiniLM by default, or the host's
+    /// <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/>.
+    /// </summary>
+    public static IServiceCollection AddTripSageSearch(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SearchOptions>().Bind(configuration.GetSection(SearchOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<EmbeddingOptions>().Bind(configuration.GetSection(EmbeddingOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SearchOptions>, SearchOptionsValidator>();
+        services.AddSingleton<IValidateOptions<EmbeddingOptions>, EmbeddingOptionsValidator>();
+        services.AddSingleton<ITextEmbedder>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<EmbeddingOptions>>().Value;
+            return options.Provider switch
+            {
+                EmbeddingProvider.MiniLM => new MiniLmTextEmbedder(),
+                EmbeddingProvider.Generator => new GeneratorTextEmbedder(sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(), options),
+                _ => throw new InvalidOperationException($"{EmbeddingOptions.SectionName}:Provider is {options.Provider}: this grid runs no embedding model."),
+            };
+        });
+        services.AddSingleton<MemorySearch>();
+        return services;
+    }
+}

@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace TripSage.Memory.Grains.Security;
+
+/// <summary>Registers the content policy and the behaviour monitor with their options, validated at start.</summary>
+internal static class ContentSecurityServices
+{
+    public static IServiceCollection AddContentSecurity(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ContentPolicyOptions>().Bind(configuration.GetSection(ContentPolicyOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<BehaviourPolicyOptions>().Bind(configuration.GetSection(BehaviourPolicyOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ContentPolicyOptions>, ContentPolicyOptionsValidator>();
+        services.AddSingleton<IValidateOptions<BehaviourPolicyOptions>, BehaviourPolicyOptionsValidator>();
+        services.AddSingleton<ContentInspector>();
+        services.AddSingleton<ContentScreen>();
+
+        // Transient: every grain activation gets its own monitor, so counts are per user.
+        services.AddTransient<BehaviourMonitor>();
+
+        // A host (or a test) that registered its own sink keeps it.
+        services.TryAddSingleton<ISecurityEventSink, TelemetrySecurityEventSink>();
+        return services;
+    }
+}

@@ -1,0 +1,25 @@
+using System.Collections.Concurrent;
+using TripSage.Memory.Grains.Audit;
+
+namespace TripSage.Memory.Tests.Infrastructure;
+
+/// <summary>
+/// The real audit log, except that appends for chosen users fail as if the silo died between the
+/// snapshot write and the log append.
+/// </summary>
+internal sealed class FaultInjectingAuditLog(IAuditLog inner) : IAuditLog
+{
+    private static readonly ConcurrentDictionary<string, bool> Failing = new();
+
+    public static void FailAppendsFor(string userId) => Failing[userId] = true;
+
+    public static void Heal(string userId) => Failing.TryRemove(userId, out _);
+
+    public Task<bool> AppendAsync(string userId, AuditEvent auditEvent) => Failing.ContainsKey(userId)
+        ? throw new IOException("Injected fault: the audit log append did not happen.")
+        : inner.AppendAsync(userId, auditEvent);
+
+    public Task<(long Sequence, string Hash)> HeadAsync(string userId) => inner.HeadAsync(userId);
+
+    public Task<IReadOnlyList<AuditEvent>> ReadAllAsync(string userId) => inner.ReadAllAsync(userId);
+}

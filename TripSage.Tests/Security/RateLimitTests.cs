@@ -1,0 +1,97 @@
+using Microsoft.Extensions.Time.Testing;
+using TripSage.Memory.Grains.Security;
+using TripSage.Memory.Tests.Infrastructure;
+
+namespace TripSage.Memory.Tests.Security;
+
+public sealed class RateLimitTests
+{
+    [Fact]
+    public void Bucket_Drained_RejectsWithTheTimeUntilTheNextToken()
+    {
+        var clock = new FakeTimeProvider();
+        var bucket = new TokenBucket(new BucketOptions { Capacity = 3, TokensPerMinute = 6 }, clock);
+
+        var taken = Enumerable.Range(0, 3).Select(_ => bucket.TryTake(out TimeSpan _)).ToList();
+        var rejected = bucket.TryTake(out var retryAfter);
+
+        Assert.All(taken, Assert.True);
+        Assert.False(rejected);
+        Assert.Equal(TimeSpan.FromSeconds(10), retryAfter);
+    }
+
+    [Fact]
+    public void Bucket_AfterTheRetryAfter_AdmitsOneMore()
+    {
+        var clock = new FakeTimeProvider();
+        var bucket = new TokenBucket(new BucketOptions { Capacity = 1, TokensPerMinute = 6 }, clock);
+        bucket.TryTake(out _);
+        bucket.TryTake(out var retryAfter);
+
+        clock.Advance(retryAfter - TimeSpan.FromMilliseconds(1));
+        var early = bucket.TryTake(out _);
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        var onTime = bucket.TryTake(out _);
+
+        Assert.False(early);
+        Assert.True(onTime);
+    }
+
+    [Fact]
+    public void Bucket_LongIdle_RefillsOnlyUpToCapacity()
+    {
+        var clock = new FakeTimeProvider();
+        var bucket = new TokenBucket(new BucketOptions { Capacity = 2, TokensPerMinute = 60 }, clock);
+        bucket.TryTake(out _);
+        bucket.TryTake(out _);
+
+        clock.Advance(TimeSpan.FromHours(1));
+
+        Assert.Equal([true, true, false], Enumerable.Range(0, 3).Select(_ => bucket.TryTake(out TimeSpan _)));
+    }
+
+    [Fact]
+    public void Limiter_OneClassDrained_LeavesTheOtherClassesAlone()
+    {
+        var options = new RateLimitOptions { Write = new BucketOptions { Capacity = 1, TokensPerMinute = 1 } };
+        var limiter = new UserRateLimiter(options, new FakeTimeProvider());
+        limiter.Take(OperationClass.Write);
+
+        var error = Assert.Throws<RateLimitExceededException>(() => limiter.Take(OperationClass.Write));
+        limiter.Take(OperationClass.Read);
+        limiter.Take(OperationClass.Search);
+
+        Assert.Equal("write", error.OperationClass);
+        Assert.Equal(TimeSpan.FromMinutes(1), error.RetryAfter);
+    }
+
+    [Fact]
+    public async Task Grain_WriteBucketDrained_RejectsAuditsAndChangesNothingThenRefills()
+    {
+        await using var store = GarnetTestStore.Start();
+        await using var memory = await MemoryCluster.StartAsync(store, new Dictionary<string, string?>
+        {
+            [$"{RateLimitOptions.SectionName}:Write:Capacity"] = "3",
+            [$"{RateLimitOptions.SectionName}:Write:TokensPerMinute"] = "6",
+        });
+        var alice = memory.User(TestUsers.New("alice"));
+        var bob = memory.User(TestUsers.New("bob"));
+        for (var i = 0; i < 3; i++)
+        {
+            await alice.RememberAsync([new NewMemory($"note {i}")]);
+        }
+
+        var error = await Assert.ThrowsAsync<RateLimitExceededException>(() => alice.RememberAsync([new NewMemory("one too many")]));
+        await bob.RememberAsync([new NewMemory("bob is not limited by alice")]);
+        var statsWhileLimited = await alice.GetStatsAsync();
+        memory.Clock.Advance(error.RetryAfter);
+        await alice.RememberAsync([new NewMemory("after the wait")]);
+
+        Assert.Equal("write", error.OperationClass);
+        Assert.InRange(error.RetryAfter, TimeSpan.FromSeconds(9), TimeSpan.FromSeconds(10));
+        Assert.Equal(3, statsWhileLimited.MemoryCount);
+        var audit = await alice.ReadAuditAsync(1, 100);
+        Assert.Equal(["ok", "ok", "ok", "rate_limited", "ok", "ok"], audit.Select(e => e.Outcome));
+        Assert.True((await alice.VerifyAuditAsync()).Valid);
+    }
+}
