@@ -7,6 +7,7 @@ using TripSage.Memory.Grains.Audit;
 using TripSage.Memory.Grains.Embeddings;
 using TripSage.Memory.Grains.Search;
 using TripSage.Memory.Grains.Security;
+using TripSage.Memory.Grains.Telemetry;
 using TripSage.Memory.Grains.Validation;
 
 namespace TripSage.Memory.Grains;
@@ -27,6 +28,7 @@ internal sealed partial class UserMemoryGrain(
     MemorySearch search,
     ContentScreen screen,
     BehaviourMonitor behaviour,
+    MemoryMetrics metrics,
     ILogger<UserMemoryGrain> logger) : Grain, IUserMemoryGrain, IIncomingGrainCallFilter, IRemindable
 {
     private const string GeneralCategory = "general";
@@ -331,6 +333,7 @@ internal sealed partial class UserMemoryGrain(
         _call?.Touch(accepted.Select(m => m.Id));
         Data.Preferences = preferences;
         Data.Counters.Stored += accepted.Count;
+        NoteFindings(accepted);
         await PersistAsync();
         screen.ReportStored(UserId, accepted);
         return new ImportResult(accepted.Count, document.Memories.Count - accepted.Count, document.Preferences.Count(p => p.Value.Length > 0));
@@ -379,12 +382,18 @@ internal sealed partial class UserMemoryGrain(
     private async Task RunAuditedAsync(Func<Task> call)
     {
         var entry = _call!;
+        AuditEntry.Current.Value = entry;
         try
         {
             await call();
         }
         catch (Exception ex)
         {
+            if (ex is RateLimitExceededException limited)
+            {
+                metrics.RecordRateLimitRejection(limited.OperationClass);
+            }
+
             behaviour.Refused(UserId, ex);
             entry.Outcome = AuditOutcomes.Of(ex);
             await RecordAsync(entry);
@@ -403,6 +412,18 @@ internal sealed partial class UserMemoryGrain(
         if (!entry.Recorded)
         {
             await _audit.AppendAsync(_audit.Seal(entry));
+        }
+    }
+
+    /// <summary>Puts the content findings of memories about to be stored into the call's audit event, which the write carries.</summary>
+    private void NoteFindings(IEnumerable<MemoryRecord> memories)
+    {
+        foreach (var memory in memories)
+        {
+            foreach (var rule in memory.Flags)
+            {
+                _call?.Note($"suspicious:{rule}:{(memory.Quarantined ? SecurityActionNames.Quarantine : SecurityActionNames.Flag)}");
+            }
         }
     }
 
@@ -433,6 +454,7 @@ internal sealed partial class UserMemoryGrain(
         _call?.Touch(outcomes.Select(o => o.MemoryId).Distinct());
         Data.Counters.Stored += accepted.Count;
         Data.Counters.Duplicates += candidates.Count - accepted.Count;
+        NoteFindings(accepted);
         if (accepted.Count > 0 || purged > 0)
         {
             await PersistAsync();

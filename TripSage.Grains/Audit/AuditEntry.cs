@@ -25,4 +25,19 @@ internal sealed class AuditEntry(string operation, Caller caller, string? traceI
     public void Touch(IEnumerable<string> memoryIds) => _memoryIds.AddRange(memoryIds);
 
     public void Touch(string memoryId) => _memoryIds.Add(memoryId);
+
+    /// <summary>Adds a finding, such as a suspicious-content rule and its action, to the event's detail.</summary>
+    public void Note(string finding)
+    {
+        if (Detail is null || !Detail.Split(' ').Contains(finding, StringComparer.Ordinal))
+        {
+            Detail = Detail is null ? finding : $"{Detail} {finding}";
+        }
+    }
+
+    /// <summary>
+    /// The entry of the call running in this async flow, so that components the grain calls (the
+    /// content screen, the behaviour monitor) can put their findings into the call's audit event.
+    /// </summary>
+    public static AsyncLocal<AuditEntry?> Current { get; } = new();
 }

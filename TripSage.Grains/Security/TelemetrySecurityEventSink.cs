@@ -1,3 +1,4 @@
+using TripSage.Memory.Grains.Audit;
 using Microsoft.Extensions.Logging;
 using TripSage.Memory.Grains.Telemetry;
 
@@ -13,6 +14,7 @@ internal sealed partial class TelemetrySecurityEventSink(MemoryMetrics metrics, 
     public void Suspicious(string userId, string rule, string action, IReadOnlyList<string> memoryIds)
     {
         LogSuspicious(logger, rule, action, memoryIds.Count);
+        AuditEntry.Current.Value?.Note($"suspicious:{rule}:{action}");
 
         // A rejection or a behaviour finding concerns no stored memory but is still one detection.
         for (var i = 0; i < Math.Max(1, memoryIds.Count); i++)
