@@ -23,7 +23,7 @@ public sealed record AuditEvent
     /// <summary>The operation, such as <c>remember</c> or <c>erase</c>.</summary>
     [Id(4)] public required string Operation { get; init; }
 
-    /// <summary><c>ok</c>, <c>denied</c>, <c>rate_limited</c>, <c>invalid</c>, <c>not_found</c>, <c>rejected</c> or <c>error</c>.</summary>
+    /// <summary><c>ok</c>, <c>denied</c>, <c>rate_limited</c>, <c>invalid</c>, <c>not_found</c>, <c>rejected</c>, <c>snapshot_unreadable</c> or <c>error</c>.</summary>
     [Id(5)] public required string Outcome { get; init; }
 
     /// <summary>Ids of the memories the operation touched.</summary>

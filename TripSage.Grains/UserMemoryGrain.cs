@@ -395,7 +395,7 @@ internal sealed partial class UserMemoryGrain(
             }
 
             behaviour.Refused(UserId, ex);
-            entry.Outcome = AuditOutcomes.Of(ex);
+            entry.Outcome = OperationOutcome.Of(ex);
             await RecordAsync(entry);
             throw;
         }

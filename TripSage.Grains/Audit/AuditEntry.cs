@@ -1,4 +1,5 @@
 using TripSage.Memory.Grains.Security;
+using TripSage.Memory.Grains.Telemetry;
 
 namespace TripSage.Memory.Grains.Audit;
 
@@ -11,7 +12,7 @@ internal sealed class AuditEntry(string operation, Caller caller, string? traceI
 
     public Caller Caller { get; set; } = caller;
 
-    public string Outcome { get; set; } = AuditOutcomes.Ok;
+    public string Outcome { get; set; } = OperationOutcome.Ok;
 
     public string? TraceId { get; } = traceId;
 

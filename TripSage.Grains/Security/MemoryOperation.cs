@@ -24,8 +24,8 @@ internal sealed record MemoryOperation(string Name, OperationClass Class, bool A
         [nameof(IUserMemoryGrain.GetStatsAsync)] = new("stats", OperationClass.Read, false),
         [nameof(IUserMemoryGrain.ReadAuditAsync)] = new("read_audit", OperationClass.Read, false),
         [nameof(IUserMemoryGrain.VerifyAuditAsync)] = new("verify_audit", OperationClass.Sensitive, false),
-        ["ReleaseQuarantineAsync"] = new("release_quarantine", OperationClass.Write, true),
-        ["ReembedAsync"] = new("reembed", OperationClass.Sensitive, false),
+        [nameof(IUserMemoryGrain.ReleaseQuarantineAsync)] = new("release_quarantine", OperationClass.Write, true),
+        [nameof(IUserMemoryGrain.ReembedAsync)] = new("reembed", OperationClass.Sensitive, false),
     };
 
     /// <summary>
