@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using TripSage.Memory.Grains.Security;
 using TripSage.Memory.Grains.Storage;
+using TripSage.Memory.Grains.Security.Auth;
 
 namespace TripSage.Memory.Grains;
 

@@ -13,6 +13,8 @@ using TripSage.Memory.Grains.Security;
 using TripSage.Memory.Grains.Storage;
 using TripSage.Memory.Grains.Telemetry;
 using TripSage.Memory.Grains.Validation;
+using TripSage.Memory.Grains.Security.Auth;
+using TripSage.Memory.Grains.Security.RateLimiting;
 
 namespace TripSage.Memory.Grains;
 

@@ -1,12 +1,17 @@
+using TripSage.Memory.Grains.Operations;
 using TripSage.Memory.Grains.Security;
-using TripSage.Memory.Grains.Telemetry;
+using TripSage.Memory.Grains.Security.Auth;
 
 namespace TripSage.Memory.Grains.Audit;
 
-/// <summary>The audit record of the call in progress, filled in as the call learns who called and what it touched.</summary>
+/// <summary>
+/// The audit record of the call in progress, filled in by the grain as the call learns who called,
+/// what it touched and what the security checks found. It becomes an event once (<see cref="Recorded"/>).
+/// </summary>
 internal sealed class AuditEntry(string operation, Caller caller, string? traceId)
 {
     private readonly List<string> _memoryIds = [];
+    private readonly List<SecurityFinding> _findings = [];
 
     public string Operation { get; } = operation;
 
@@ -16,29 +21,18 @@ internal sealed class AuditEntry(string operation, Caller caller, string? traceI
 
     public string? TraceId { get; } = traceId;
 
-    public string? Detail { get; set; }
+    /// <summary>The findings, as the event's detail: each distinct <c>suspicious:rule:action</c> once, in the order found.</summary>
+    public string? Detail => _findings.Count == 0 ? null : string.Join(' ', _findings.Select(f => f.AuditNote).Distinct(StringComparer.Ordinal));
 
     /// <summary>Set once the entry became an event (in the outbox of a snapshot write, or appended directly).</summary>
     public bool Recorded { get; set; }
 
     public IReadOnlyList<string> MemoryIds => _memoryIds;
 
+    /// <summary>What the content screen and the behaviour monitor found during the call; detectors add to it directly.</summary>
+    public ICollection<SecurityFinding> Findings => _findings;
+
     public void Touch(IEnumerable<string> memoryIds) => _memoryIds.AddRange(memoryIds);
 
     public void Touch(string memoryId) => _memoryIds.Add(memoryId);
-
-    /// <summary>Adds a finding, such as a suspicious-content rule and its action, to the event's detail.</summary>
-    public void Note(string finding)
-    {
-        if (Detail is null || !Detail.Split(' ').Contains(finding, StringComparer.Ordinal))
-        {
-            Detail = Detail is null ? finding : $"{Detail} {finding}";
-        }
-    }
-
-    /// <summary>
-    /// The entry of the call running in this async flow, so that components the grain calls (the
-    /// content screen, the behaviour monitor) can put their findings into the call's audit event.
-    /// </summary>
-    public static AsyncLocal<AuditEntry?> Current { get; } = new();
 }

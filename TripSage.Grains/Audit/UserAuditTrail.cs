@@ -1,4 +1,5 @@
 using Orleans.Streams;
+using TripSage.Memory.Grains.Security.Auth;
 
 namespace TripSage.Memory.Grains.Audit;
 

@@ -30,7 +30,11 @@ internal static class SearchServiceCollectionExtensions
                 _ => throw new InvalidOperationException($"{EmbeddingOptions.SectionName}:Provider is {options.Provider}: this grid runs no embedding model."),
             };
         });
-        services.AddSingleton<MemorySearch>();
+        services.AddSingleton(sp => new MemorySearch(
+            sp.GetRequiredService<IGrainFactory>(),
+            sp.GetRequiredService<IOptions<SearchOptions>>(),
+            sp.GetRequiredService<IOptions<EmbeddingOptions>>(),
+            sp.GetRequiredService<IOptions<EmbeddingOptions>>().Value.Provider == EmbeddingProvider.None ? null : sp.GetRequiredService<ITextEmbedder>()));
         return services;
     }
 }

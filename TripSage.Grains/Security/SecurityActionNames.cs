@@ -1,3 +1,4 @@
+using TripSage.Memory.Grains.Security.Content;
 namespace TripSage.Memory.Grains.Security;
 
 /// <summary>How an action is named to the audit trail, logs and metrics: stable and lower-case.</summary>

@@ -1,3 +1,4 @@
+using TripSage.Memory.Grains.Security.Content;
 namespace TripSage.Memory.Grains.Security;
 
 /// <summary>

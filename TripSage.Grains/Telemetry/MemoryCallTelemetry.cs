@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using TripSage.Memory.Grains.Operations;
 
 namespace TripSage.Memory.Grains.Telemetry;
 
@@ -20,7 +21,7 @@ internal sealed class MemoryCallTelemetry(MemoryMetrics metrics) : IIncomingGrai
             return;
         }
 
-        var operation = OperationName.Of(context.InterfaceMethod);
+        var operation = MemoryOperations.Of(context.InterfaceMethod).Name;
         using var activity = MemoryTelemetry.Source.StartActivity(SpanNamePrefix + operation);
         if (activity is { IsAllDataRequested: true })
         {

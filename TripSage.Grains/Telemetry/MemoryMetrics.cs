@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using TagList = System.Diagnostics.TagList;
+using TripSage.Memory.Grains.Operations;
 
 namespace TripSage.Memory.Grains.Telemetry;
 

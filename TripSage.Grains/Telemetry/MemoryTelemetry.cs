@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using TripSage.Memory.Grains.Operations;
 
 namespace TripSage.Memory.Grains.Telemetry;
 

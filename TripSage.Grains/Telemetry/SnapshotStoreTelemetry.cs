@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Orleans.Storage;
 using TripSage.Memory.Grains.Storage;
+using TripSage.Memory.Grains.Operations;
 
 namespace TripSage.Memory.Grains.Telemetry;
 

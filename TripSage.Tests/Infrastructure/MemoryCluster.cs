@@ -7,6 +7,8 @@ using TripSage.Memory.Grains;
 using TripSage.Memory.Grains.Audit;
 using TripSage.Memory.Grains.Security;
 using TripSage.Memory.Grains.Storage;
+using TripSage.Memory.Grains.Security.Auth;
+using TripSage.Memory.Grains.Security.RateLimiting;
 
 namespace TripSage.Memory.Tests.Infrastructure;
 

@@ -1,4 +1,5 @@
 using TripSage.Memory.Client;
+using TripSage.Memory.Grains.Operations;
 using TripSage.Memory.Tests.Infrastructure;
 
 namespace TripSage.Memory.Tests.Security;
@@ -9,11 +10,8 @@ public sealed class AuthenticationTests(GarnetClusterFixture fixture)
 {
     private readonly MemoryCluster _memory = fixture.Memory;
 
-    public static TheoryData<string> Operations() =>
-    [
-        "remember", "add_conversation", "search", "get", "list", "update", "forget", "set_preferences",
-        "get_preferences", "context", "export", "import", "erase", "stats", "read_audit", "verify_audit",
-    ];
+    /// <summary>Every operation a user's own token may call, straight from the operation catalogue: a new one joins this matrix by itself.</summary>
+    public static TheoryData<string> Operations() => new(MemoryOperations.All.Where(o => !o.AdminOnly).Select(o => o.Name));
 
     [Theory]
     [MemberData(nameof(Operations))]
@@ -120,6 +118,7 @@ public sealed class AuthenticationTests(GarnetClusterFixture fixture)
             case "stats": return await client.GetStatsAsync(userId);
             case "read_audit": return await client.ReadAuditAsync(userId);
             case "verify_audit": return await client.VerifyAuditAsync(userId);
+            case "reembed": return await client.ReembedAsync(userId, 1);
             default: throw new ArgumentOutOfRangeException(nameof(operation), operation, "no such operation");
         }
     }

@@ -1,31 +1,31 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using TripSage.Memory.Grains.Security;
+using TripSage.Memory.Grains.Security.Behaviour;
 
 namespace TripSage.Memory.Tests.Security;
 
 /// <summary>Behaviour rules on a fake clock: a crossing reports once per window, never once per call.</summary>
 public sealed class BehaviourMonitorTests
 {
-    private const string User = "alice";
     private readonly FakeTimeProvider _clock = new(DateTimeOffset.Parse("2026-03-01T10:00:00Z"));
-    private readonly RecordingSecurityEventSink _events = new();
+    private readonly List<SecurityFinding> _findings = [];
     private readonly BehaviourMonitor _monitor;
 
     public BehaviourMonitorTests()
     {
-        _monitor = new BehaviourMonitor(Options.Create(new BehaviourPolicyOptions()), _clock, _events);
+        _monitor = new BehaviourMonitor(Options.Create(new BehaviourPolicyOptions()), _clock);
     }
 
     [Fact]
     public void Refused_FiveDenialsWithinAMinute_ReportsOneDenialBurst()
     {
         Deny(4);
-        Assert.Empty(_events.Events);
+        Assert.Empty(_findings);
 
         Deny(1);
 
-        Assert.Equal([(User, SecurityRuleIds.DenialBurst, SecurityActionNames.Flag)], _events.Events.Select(e => (e.UserId, e.Rule, e.Action)));
+        Assert.Equal([(SecurityRuleIds.DenialBurst, SecurityActionNames.Flag)], _findings.Select(e => (e.Rule, e.Action)));
     }
 
     [Fact]
@@ -33,7 +33,7 @@ public sealed class BehaviourMonitorTests
     {
         Deny(20);
 
-        Assert.Single(_events.Events);
+        Assert.Single(_findings);
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class BehaviourMonitorTests
 
         Deny(5);
 
-        Assert.Equal(2, _events.Events.Count);
+        Assert.Equal(2, _findings.Count);
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class BehaviourMonitorTests
             _clock.Advance(TimeSpan.FromSeconds(20));
         }
 
-        Assert.Empty(_events.Events);
+        Assert.Empty(_findings);
     }
 
     [Fact]
@@ -64,11 +64,11 @@ public sealed class BehaviourMonitorTests
     {
         for (var i = 0; i < 6; i++)
         {
-            _monitor.Refused(User, new RateLimitExceededException("write", TimeSpan.FromSeconds(1)));
+            Keep(_monitor.Refused(new RateLimitExceededException("write", TimeSpan.FromSeconds(1))));
             _clock.Advance(TimeSpan.FromSeconds(5));
         }
 
-        Assert.Equal([SecurityRuleIds.RateLimitStorm], _events.Events.Select(e => e.Rule));
+        Assert.Equal([SecurityRuleIds.RateLimitStorm], _findings.Select(e => e.Rule));
     }
 
     [Fact]
@@ -76,10 +76,10 @@ public sealed class BehaviourMonitorTests
     {
         for (var i = 0; i < 10; i++)
         {
-            _monitor.Refused(User, new MemoryValidationException("memories", "empty", "1 to 100 items"));
+            Keep(_monitor.Refused(new MemoryValidationException("memories", "empty", "1 to 100 items")));
         }
 
-        Assert.Empty(_events.Events);
+        Assert.Empty(_findings);
     }
 
     [Fact]
@@ -87,33 +87,41 @@ public sealed class BehaviourMonitorTests
     {
         for (var i = 0; i < 9; i++)
         {
-            _monitor.Forgot(User, 11);
+            Keep(_monitor.Forgot(11));
             _clock.Advance(TimeSpan.FromMinutes(1));
         }
 
-        Assert.Empty(_events.Events);
-        _monitor.Forgot(User, 1);
-        _monitor.Forgot(User, 500);
+        Assert.Empty(_findings);
+        Keep(_monitor.Forgot(1));
+        Keep(_monitor.Forgot(500));
 
-        Assert.Equal([SecurityRuleIds.MassForget], _events.Events.Select(e => e.Rule));
+        Assert.Equal([SecurityRuleIds.MassForget], _findings.Select(e => e.Rule));
     }
 
     [Fact]
     public void Forgot_OldForgetsSlidOutOfTheWindow_DoNotCount()
     {
-        _monitor.Forgot(User, 99);
+        Keep(_monitor.Forgot(99));
         _clock.Advance(TimeSpan.FromMinutes(10));
 
-        _monitor.Forgot(User, 1);
+        Keep(_monitor.Forgot(1));
 
-        Assert.Empty(_events.Events);
+        Assert.Empty(_findings);
     }
 
     private void Deny(int times)
     {
         for (var i = 0; i < times; i++)
         {
-            _monitor.Refused(User, new AccessDeniedException("the token has expired"));
+            Keep(_monitor.Refused(new AccessDeniedException("the token has expired")));
+        }
+    }
+
+    private void Keep(SecurityFinding? finding)
+    {
+        if (finding is not null)
+        {
+            _findings.Add(finding);
         }
     }
 }

@@ -1,5 +1,6 @@
 using TripSage.Memory.Grains.Security;
 using TripSage.Memory.Tests.Infrastructure;
+using TripSage.Memory.Grains.Security.Content;
 
 namespace TripSage.Memory.Tests.Security;
 

@@ -1,4 +1,5 @@
 using TripSage.Memory.Grains.Security;
+using TripSage.Memory.Grains.Security.Content;
 
 namespace TripSage.Memory.Tests.Security;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using TripSage.Memory.Grains.Security;
 using TripSage.Memory.Tests.Infrastructure;
+using TripSage.Memory.Grains.Security.Content;
 
 namespace TripSage.Memory.Tests.Security;
 

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Time.Testing;
 using TripSage.Memory.Grains.Security;
 using TripSage.Memory.Tests.Infrastructure;
+using TripSage.Memory.Grains.Operations;
+using TripSage.Memory.Grains.Security.RateLimiting;
 
 namespace TripSage.Memory.Tests.Security;
 

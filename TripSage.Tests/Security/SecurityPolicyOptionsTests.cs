@@ -2,6 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TripSage.Memory.Grains.Security;
+using TripSage.Memory.Grains.Security.Behaviour;
+using TripSage.Memory.Grains.Security.Content;
 
 namespace TripSage.Memory.Tests.Security;
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;
 using TripSage.Memory.Grains.Telemetry;
 using TripSage.Memory.Tests.Infrastructure;
+using TripSage.Memory.Grains.Operations;
 
 namespace TripSage.Memory.Tests.Telemetry;
 

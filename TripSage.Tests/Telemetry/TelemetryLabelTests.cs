@@ -1,5 +1,6 @@
 using TripSage.Memory.Grains.Telemetry;
 using TripSage.Memory.Silo.Telemetry;
+using TripSage.Memory.Grains.Operations;
 
 namespace TripSage.Memory.Tests.Telemetry;
 
@@ -7,12 +8,35 @@ namespace TripSage.Memory.Tests.Telemetry;
 public sealed class TelemetryLabelTests
 {
     [Theory]
-    [InlineData("RememberAsync", "remember")]
-    [InlineData("AddConversationAsync", "add_conversation")]
-    [InlineData("GetStatsAsync", "get_stats")]
-    [InlineData("SetPreferencesAsync", "set_preferences")]
-    public void OperationName_OfAGrainMethod_IsSnakeCaseWithoutAsync(string method, string expected) =>
-        Assert.Equal(expected, OperationName.FromMethodName(method));
+    [InlineData(nameof(IUserMemoryGrain.RememberAsync), "remember")]
+    [InlineData(nameof(IUserMemoryGrain.AddConversationAsync), "add_conversation")]
+    [InlineData(nameof(IUserMemoryGrain.GetStatsAsync), "stats")]
+    [InlineData(nameof(IUserMemoryGrain.GetContextAsync), "context")]
+    [InlineData(nameof(IUserMemoryGrain.SetPreferencesAsync), "set_preferences")]
+    public void MemoryOperations_OfAGrainMethod_IsItsOneName(string method, string expected) =>
+        Assert.Equal(expected, MemoryOperations.Of(method).Name);
+
+    [Fact]
+    public void MemoryOperations_EveryGrainMethod_IsClassifiedOnceUnderADistinctName()
+    {
+        var methods = typeof(IUserMemoryGrain).GetMethods().Select(m => m.Name).ToList();
+
+        Assert.Equal(methods.Order(), MemoryOperations.All.Select(o => MethodOf(o)).Order());
+        Assert.Equal(MemoryOperations.All.Count, MemoryOperations.All.Select(o => o.Name).Append(MemoryOperations.Expire.Name).Distinct().Count() - 1);
+    }
+
+    [Fact]
+    public void MemoryOperations_AnUnclassifiedMethod_FailsClosed()
+    {
+        var operation = MemoryOperations.Of("PurgeEverythingAsync");
+
+        Assert.Equal("purgeeverything", operation.Name);
+        Assert.True(operation.AdminOnly);
+        Assert.Equal(OperationClass.Sensitive, operation.Class);
+    }
+
+    private static string MethodOf(MemoryOperation operation) =>
+        typeof(IUserMemoryGrain).GetMethods().Single(m => MemoryOperations.Of(m) == operation).Name;
 
     [Fact]
     public void OperationOutcome_OfEachKnownExceptionType_IsItsLabel()

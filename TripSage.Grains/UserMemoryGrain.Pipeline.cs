@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using TripSage.Memory.Grains.Audit;
+using TripSage.Memory.Grains.Operations;
+using TripSage.Memory.Grains.Security;
+using TripSage.Memory.Grains.Security.Auth;
+using TripSage.Memory.Grains.Security.RateLimiting;
+
+namespace TripSage.Memory.Grains;
+
+/// <summary>The call pipeline: every call is authenticated, authorized, rate limited and audited here.</summary>
+internal sealed partial class UserMemoryGrain
+{
+    // The audit entry of the call being served; null between calls (calls to one user never interleave).
+    private AuditEntry? _call;
+
+    // Set when a snapshot write failed and the durable state could not be read back: the memory
+    // held here may then contain changes that were never acknowledged, so it must not serve calls.
+    private bool _stateInDoubt;
+
+    /// <summary>The audit entry of the call being served.</summary>
+    private AuditEntry Call => _call ?? throw new InvalidOperationException("No call is being served; grain operations run only through the call pipeline.");
+
+    /// <summary>
+    /// Every call passes here: the caller is authenticated and authorized, the user's token bucket
+    /// for the operation (<see cref="MemoryOperations"/>) is charged, and the call, allowed or
+    /// denied, becomes an audit event.
+    /// </summary>
+    public async Task Invoke(IIncomingGrainCallContext context)
+    {
+        UserIds.Validate(UserId);
+        if (_stateInDoubt)
+        {
+            throw new InvalidOperationException("The memory of this user is being reloaded after a failed store write; retry the call.");
+        }
+
+        if (context.InterfaceMethod.DeclaringType != typeof(IUserMemoryGrain))
+        {
+            // Reminder ticks come from the grid itself, not from a caller.
+            await RunAuditedAsync(new AuditEntry(MemoryOperations.Expire.Name, Caller.System, TraceId()), context.Invoke);
+            return;
+        }
+
+        var operation = MemoryOperations.Of(context.InterfaceMethod);
+        var entry = new AuditEntry(operation.Name, Caller.Anonymous, TraceId());
+        await RunAuditedAsync(entry, async () =>
+        {
+            entry.Caller = await authenticator.AuthenticateAsync(RequestContext.Get(MemoryRequestContext.BearerToken) as string);
+            authenticator.Authorize(entry.Caller, UserId, operation.AdminOnly);
+            _rateLimiter.Take(operation.Class);
+            await context.Invoke();
+        });
+    }
+
+    /// <summary>
+    /// Runs the call and records its audit event. A call that wrote a snapshot already carried its
+    /// event in that write; any other call (a read, a denial, a failure) appends its event to the
+    /// log before it returns, and fails if that is impossible: nothing goes unaudited. The call's
+    /// findings then go to telemetry — those about stored memories only when the call succeeded.
+    /// </summary>
+    private async Task RunAuditedAsync(AuditEntry entry, Func<Task> call)
+    {
+        _call = entry;
+        var succeeded = false;
+        try
+        {
+            await call();
+            succeeded = true;
+        }
+        catch (Exception ex)
+        {
+            if (ex is RateLimitExceededException limited)
+            {
+                metrics.RecordRateLimitRejection(limited.OperationClass);
+            }
+
+            Note(behaviour.Refused(ex));
+            entry.Outcome = OperationOutcome.Of(ex);
+            await RecordAsync(entry);
+            throw;
+        }
+        finally
+        {
+            _call = null;
+            foreach (var finding in entry.Findings.Where(f => succeeded || !f.ConcernsStoredMemories))
+            {
+                securityEvents.Suspicious(finding);
+            }
+        }
+
+        await RecordAsync(entry);
+    }
+
+    private async Task RecordAsync(AuditEntry entry)
+    {
+        if (!entry.Recorded)
+        {
+            await _audit.AppendAsync(_audit.Seal(entry));
+        }
+    }
+
+    /// <summary>Adds findings to the call's audit event, before the write that carries it.</summary>
+    private void Note(IEnumerable<SecurityFinding> findings)
+    {
+        foreach (var finding in findings)
+        {
+            Call.Findings.Add(finding);
+        }
+    }
+
+    private void Note(SecurityFinding? finding)
+    {
+        if (finding is not null)
+        {
+            Call.Findings.Add(finding);
+        }
+    }
+
+    private static string? TraceId() => Activity.Current?.TraceId.ToString();
+}
