@@ -2,6 +2,7 @@ using System.Text.Json;
 using Orleans.Streams;
 using StackExchange.Redis;
 using TripSage.Memory.Grains.Audit;
+using TripSage.Memory.Grains.Security;
 using TripSage.Memory.Tests.Infrastructure;
 
 namespace TripSage.Memory.Tests.Security;
@@ -49,6 +50,20 @@ public sealed class AuditTrailTests(GarnetClusterFixture fixture)
         Assert.Equal("rejected", events[1].Outcome);
         Assert.Contains("card-number", events[1].Detail);
         Assert.DoesNotContain("4111", events[1].Detail);
+        Assert.True((await user.VerifyAuditAsync()).Valid);
+    }
+
+    [Fact]
+    public async Task MassForget_IsRecordedInTheEventOfTheForgetThatCrossedTheThreshold()
+    {
+        var user = _memory.User(TestUsers.New());
+        var stored = await user.RememberAsync(Enumerable.Range(0, 100).Select(i => new NewMemory($"Visited city number {i}")).ToList());
+
+        await user.ForgetAsync(stored.Outcomes.Select(o => o.MemoryId).ToList());
+
+        var forget = Assert.Single(await user.ReadAuditAsync(1, 100), e => e.Operation == "forget");
+        Assert.Equal($"suspicious:{SecurityRuleIds.MassForget}:{SecurityActionNames.Flag}", forget.Detail);
+        Assert.Equal(100, forget.MemoryIds.Count);
         Assert.True((await user.VerifyAuditAsync()).Valid);
     }
 
