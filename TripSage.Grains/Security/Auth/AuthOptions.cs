@@ -25,4 +25,10 @@ public sealed class AuthOptions
 
     /// <summary>Tolerated clock difference when checking <c>exp</c> and <c>nbf</c>. Default 30 s.</summary>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Most validated tokens a silo remembers (each until its own expiry), so repeated calls with
+    /// one token skip the signature check. 0 validates every call. Default 10,000.
+    /// </summary>
+    public int MaxCachedTokens { get; set; } = 10_000;
 }

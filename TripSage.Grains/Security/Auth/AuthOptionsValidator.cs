@@ -41,6 +41,11 @@ internal sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
             failures.Add($"{section}:Issuer, Audience and AdminScope must not be empty.");
         }
 
+        if (options.MaxCachedTokens < 0)
+        {
+            failures.Add($"{section}:MaxCachedTokens must be 0 (no cache) or more; it is {options.MaxCachedTokens}.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

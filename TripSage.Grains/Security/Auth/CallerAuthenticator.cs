@@ -8,16 +8,39 @@ namespace TripSage.Memory.Grains.Security.Auth;
 /// <summary>
 /// Validates a caller's bearer token (signature, issuer, audience, lifetime) and decides whether it
 /// reaches a user's memory: its own user (<c>sub</c> equals the user id) or any user with the admin scope.
+/// A token that validated is remembered until it expires (<see cref="ValidatedTokenCache"/>), so a
+/// caller's repeated calls cost a hash, not a signature check; when the keys change (configuration
+/// reload) everything remembered is forgotten.
 /// </summary>
 internal sealed class CallerAuthenticator
 {
     private readonly JsonWebTokenHandler _handler = new();
-    private readonly TokenValidationParameters _parameters;
-    private readonly string _adminScope;
+    private readonly TimeProvider _clock;
+    private readonly ValidatedTokenCache _validated;
+    private volatile Settings _settings;
 
-    public CallerAuthenticator(IOptions<AuthOptions> options)
+    /// <param name="options">The token settings; a reload replaces the keys and empties the cache.</param>
+    /// <param name="clock">
+    /// The time tokens are checked against. The real clock by default, deliberately not the memory
+    /// clock: token lifetimes are real time even where tests move memory time.
+    /// </param>
+    public CallerAuthenticator(IOptionsMonitor<AuthOptions> options, TimeProvider? clock = null)
     {
-        var value = options.Value;
+        _clock = clock ?? TimeProvider.System;
+        _validated = new ValidatedTokenCache(options.CurrentValue.MaxCachedTokens);
+        _settings = Build(options.CurrentValue, _clock);
+        options.OnChange(changed =>
+        {
+            _settings = Build(changed, _clock);
+            _validated.Clear();
+        });
+    }
+
+    /// <summary>How many validated tokens are remembered now.</summary>
+    public int CachedTokens => _validated.Count;
+
+    private static Settings Build(AuthOptions value, TimeProvider clock)
+    {
         var keys = new List<SecurityKey>();
         if (!string.IsNullOrEmpty(value.SigningKey))
         {
@@ -31,8 +54,7 @@ internal sealed class CallerAuthenticator
             keys.Add(new RsaSecurityKey(rsa));
         }
 
-        _adminScope = value.AdminScope;
-        _parameters = new TokenValidationParameters
+        return new Settings(value.AdminScope, new TokenValidationParameters
         {
             ValidIssuer = value.Issuer,
             ValidAudience = value.Audience,
@@ -41,7 +63,30 @@ internal sealed class CallerAuthenticator
             RequireExpirationTime = true,
             RequireSignedTokens = true,
             ClockSkew = value.ClockSkew,
-        };
+
+            // Lifetimes are checked against the same clock as the cache, so the two never disagree.
+            LifetimeValidator = (notBefore, expires, _, parameters) => CheckLifetime(notBefore, expires, parameters.ClockSkew, clock.GetUtcNow().UtcDateTime),
+        });
+    }
+
+    private static bool CheckLifetime(DateTime? notBefore, DateTime? expires, TimeSpan skew, DateTime now)
+    {
+        if (expires is null)
+        {
+            throw new SecurityTokenNoExpirationException("the token has no expiry");
+        }
+
+        if (notBefore is { } start && start > now + skew)
+        {
+            throw new SecurityTokenNotYetValidException("the token is not valid yet") { NotBefore = start };
+        }
+
+        if (expires.Value < now - skew)
+        {
+            throw new SecurityTokenExpiredException("the token has expired") { Expires = expires.Value };
+        }
+
+        return true;
     }
 
     /// <summary>Validates the token and says who it belongs to.</summary>
@@ -53,7 +98,13 @@ internal sealed class CallerAuthenticator
             throw new AccessDeniedException("no bearer token was sent");
         }
 
-        var result = await _handler.ValidateTokenAsync(token, _parameters);
+        var settings = _settings;
+        if (_validated.TryGet(token, _clock.GetUtcNow(), out var known))
+        {
+            return known;
+        }
+
+        var result = await _handler.ValidateTokenAsync(token, settings.Parameters);
         if (!result.IsValid)
         {
             throw new AccessDeniedException(Describe(result.Exception));
@@ -68,7 +119,15 @@ internal sealed class CallerAuthenticator
         var scopes = result.Claims.TryGetValue("scope", out var scope) && scope is string list
             ? list.Split(' ', StringSplitOptions.RemoveEmptyEntries)
             : [];
-        return new Caller(subject, scopes, scopes.Contains(_adminScope, StringComparer.Ordinal));
+        var caller = new Caller(subject, scopes, scopes.Contains(settings.AdminScope, StringComparer.Ordinal));
+
+        // Only while the keys that validated it are still the ones in force.
+        if (ReferenceEquals(settings, _settings))
+        {
+            _validated.Add(token, caller, new DateTimeOffset(result.SecurityToken.ValidTo, TimeSpan.Zero), _clock.GetUtcNow());
+        }
+
+        return caller;
     }
 
     /// <summary>Lets a caller reach only its own user's memory, unless it holds the admin scope.</summary>
@@ -77,7 +136,7 @@ internal sealed class CallerAuthenticator
     {
         if (adminOnly && !caller.IsAdmin)
         {
-            throw new AccessDeniedException($"this operation needs the {_adminScope} scope");
+            throw new AccessDeniedException($"this operation needs the {_settings.AdminScope} scope");
         }
 
         if (!caller.IsAdmin && !string.Equals(caller.Subject, userId, StringComparison.Ordinal))
@@ -85,6 +144,8 @@ internal sealed class CallerAuthenticator
             throw new AccessDeniedException("the token belongs to another user");
         }
     }
+
+    private sealed record Settings(string AdminScope, TokenValidationParameters Parameters);
 
     private static string Describe(Exception? failure) => failure switch
     {
