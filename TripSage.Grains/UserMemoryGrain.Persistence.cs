@@ -15,8 +15,11 @@ internal sealed partial class UserMemoryGrain
     {
         // The call's audit event goes into the same snapshot write as the change it records. Only
         // activation writes outside a call (an expiry purge), as the system actor.
+        // Deferred events of earlier calls ride along, ahead of it, so they become durable with it.
         var headBefore = _audit.Head;
         var entry = _call ?? new AuditEntry(Operations.MemoryOperations.Expire.Name, Caller.System, TraceId());
+        var deferred = _audit.TakeDeferred();
+        state.State.AuditOutbox.AddRange(deferred);
         if (!entry.Recorded)
         {
             state.State.AuditOutbox.Add(_audit.Seal(entry));
@@ -30,6 +33,7 @@ internal sealed partial class UserMemoryGrain
         {
             LogWriteFailed(logger, writeFailure);
             _audit.Rewind(headBefore, entry);
+            _audit.Restore(deferred);
             try
             {
                 await state.ReadStateAsync();

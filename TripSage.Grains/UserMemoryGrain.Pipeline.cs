@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Logging;
 using TripSage.Memory.Grains.Audit;
 using TripSage.Memory.Grains.Operations;
 using TripSage.Memory.Grains.Security;
@@ -12,6 +13,12 @@ internal sealed partial class UserMemoryGrain
 {
     // The audit entry of the call being served; null between calls (calls to one user never interleave).
     private AuditEntry? _call;
+
+    // Orleans delivers grain timer ticks through the call filters as calls of this (internal) interface.
+    private const string GrainTimerInterface = "Orleans.Runtime.IGrainTimerInvoker";
+
+    // Armed while deferred audit events wait to be appended.
+    private IGrainTimer? _auditFlush;
 
     // Set when a snapshot write failed and the durable state could not be read back: the memory
     // held here may then contain changes that were never acknowledged, so it must not serve calls.
@@ -31,6 +38,13 @@ internal sealed partial class UserMemoryGrain
         if (_stateInDoubt)
         {
             throw new InvalidOperationException("The memory of this user is being reloaded after a failed store write; retry the call.");
+        }
+
+        if (context.InterfaceMethod.DeclaringType?.FullName == GrainTimerInterface)
+        {
+            // The grain's own timer (appending deferred audit events) is housekeeping, not an operation.
+            await context.Invoke();
+            return;
         }
 
         if (context.InterfaceMethod.DeclaringType != typeof(IUserMemoryGrain))
@@ -90,11 +104,45 @@ internal sealed partial class UserMemoryGrain
         await RecordAsync(entry);
     }
 
+    /// <summary>
+    /// Records the event of a call that wrote no snapshot: deferred, and appended with the user's
+    /// other deferred events within <see cref="AuditOptions.FlushDelay"/>, at the next write (which
+    /// carries them), or on deactivation. In strict mode, or once too many wait, the call itself
+    /// appends them and fails if the store refuses: an event is never dropped silently.
+    /// </summary>
     private async Task RecordAsync(AuditEntry entry)
     {
-        if (!entry.Recorded)
+        if (entry.Recorded)
         {
-            await _audit.AppendAsync(_audit.Seal(entry));
+            return;
+        }
+
+        _audit.Defer(entry);
+        if (auditOptions.Value.StrictReads || _audit.DeferredCount >= auditOptions.Value.MaxDeferredEvents)
+        {
+            await _audit.AppendDeferredAsync();
+            return;
+        }
+
+        _auditFlush ??= this.RegisterGrainTimer(AppendDeferredAuditAsync, auditOptions.Value.FlushDelay, Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>The flush timer's tick, and the last thing a deactivating grain does.</summary>
+    private async Task AppendDeferredAuditAsync()
+    {
+        _auditFlush?.Dispose();
+        _auditFlush = null;
+        try
+        {
+            await _audit.AppendDeferredAsync();
+        }
+        catch (Exception ex)
+        {
+            LogDeferredAuditFailed(logger, _audit.DeferredCount, ex);
+            if (_audit.DeferredCount > 0)
+            {
+                _auditFlush = this.RegisterGrainTimer(AppendDeferredAuditAsync, auditOptions.Value.FlushDelay, Timeout.InfiniteTimeSpan);
+            }
         }
     }
 
@@ -116,4 +164,7 @@ internal sealed partial class UserMemoryGrain
     }
 
     private static string? TraceId() => Activity.Current?.TraceId.ToString();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Appending {EventCount} deferred audit events failed; they are kept and retried")]
+    private static partial void LogDeferredAuditFailed(ILogger logger, int eventCount, Exception exception);
 }

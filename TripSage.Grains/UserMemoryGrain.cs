@@ -30,6 +30,7 @@ internal sealed partial class UserMemoryGrain(
     IOptions<RateLimitOptions> rateLimits,
     AuditChain auditChain,
     IAuditLog auditLog,
+    IOptions<AuditOptions> auditOptions,
     MemorySearch search,
     ContentScreen screen,
     BehaviourMonitor behaviour,
@@ -47,6 +48,8 @@ internal sealed partial class UserMemoryGrain(
     private UserAuditTrail _audit = null!;
 
     private string UserId => this.GetPrimaryKeyString();
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => await AppendDeferredAuditAsync();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -207,6 +210,7 @@ internal sealed partial class UserMemoryGrain(
         var receipt = new EraseReceipt(UserId, Guid.NewGuid().ToString("N"), time.GetUtcNow(), state.State.Memories.Count, state.State.Preferences.Count);
 
         // The outbox goes with the state, so its events must reach the log first; the log itself survives erase.
+        await _audit.AppendDeferredAsync();
         await _audit.FlushAsync(state.State.AuditOutbox);
 
         // Deletes the user's hash from the store; the in-memory state is dropped only once that succeeded.

@@ -12,29 +12,46 @@ namespace TripSage.Memory.Grains.Audit;
 /// </summary>
 internal sealed class AuditLog(StoreConnection store) : IAuditLog
 {
-    // HSETNX makes a replay a no-op; the head only moves forward, so replaying an old event cannot rewind it.
+    // One round trip for a batch: ARGV holds (sequence, event, hash) triples in order. HSETNX makes a
+    // replay a no-op; the head only moves forward, so replaying an old event cannot rewind it. Returns
+    // one flag per event: 1 appended, 0 already there.
     private const string AppendScript = """
-        if redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[2]) == 0 then
-          return 0
+        local appended = {}
+        for i = 1, #ARGV, 3 do
+          if redis.call('HSETNX', KEYS[1], ARGV[i], ARGV[i + 1]) == 1 then
+            local head = redis.call('GET', KEYS[2])
+            if not head or tonumber(string.match(head, '^(%d+):')) < tonumber(ARGV[i]) then
+              redis.call('SET', KEYS[2], ARGV[i] .. ':' .. ARGV[i + 2])
+            end
+            appended[#appended + 1] = 1
+          else
+            appended[#appended + 1] = 0
+          end
         end
-        local head = redis.call('GET', KEYS[2])
-        if not head or tonumber(string.match(head, '^(%d+):')) < tonumber(ARGV[1]) then
-          redis.call('SET', KEYS[2], ARGV[1] .. ':' .. ARGV[3])
-        end
-        return 1
+        return appended
         """;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>Appends an event; returns false when an event with that sequence was already there.</summary>
-    public async Task<bool> AppendAsync(string userId, AuditEvent auditEvent)
+    /// <summary>Appends events in order, in one store round trip; returns those that were not already there.</summary>
+    public async Task<IReadOnlyList<AuditEvent>> AppendAsync(string userId, IReadOnlyList<AuditEvent> events)
     {
+        if (events.Count == 0)
+        {
+            return [];
+        }
+
+        var arguments = new RedisValue[events.Count * 3];
+        for (var i = 0; i < events.Count; i++)
+        {
+            arguments[i * 3] = Field(events[i].Sequence);
+            arguments[(i * 3) + 1] = JsonSerializer.Serialize(events[i], Json);
+            arguments[(i * 3) + 2] = events[i].Hash;
+        }
+
         var db = (await store.GetAsync()).GetDatabase();
-        var result = await db.ScriptEvaluateAsync(
-            AppendScript,
-            [LogKey(userId), HeadKey(userId)],
-            [Field(auditEvent.Sequence), JsonSerializer.Serialize(auditEvent, Json), auditEvent.Hash]);
-        return (int)result == 1;
+        var flags = (RedisValue[])(await db.ScriptEvaluateAsync(AppendScript, [LogKey(userId), HeadKey(userId)], arguments))!;
+        return events.Where((_, i) => (int)flags[i] == 1).ToList();
     }
 
     /// <summary>The last appended sequence and hash, or (0, "") for a user without events.</summary>

@@ -3,8 +3,8 @@ namespace TripSage.Memory.Grains.Audit;
 /// <summary>The durable per-user audit log (see <see cref="AuditLog"/>).</summary>
 internal interface IAuditLog
 {
-    /// <summary>Appends an event; returns false when an event with that sequence was already there.</summary>
-    Task<bool> AppendAsync(string userId, AuditEvent auditEvent);
+    /// <summary>Appends events in order, in one store round trip; returns those that were not already there (a replay appends nothing).</summary>
+    Task<IReadOnlyList<AuditEvent>> AppendAsync(string userId, IReadOnlyList<AuditEvent> events);
 
     /// <summary>The last appended sequence and hash, or (0, "") for a user without events.</summary>
     Task<(long Sequence, string Hash)> HeadAsync(string userId);

@@ -1,17 +1,23 @@
 using Orleans.Streams;
-using TripSage.Memory.Grains.Security.Auth;
 
 namespace TripSage.Memory.Grains.Audit;
 
 /// <summary>
 /// One user's audit trail as the user's grain sees it: the chain head, turning entries into linked
-/// events, and moving events from the snapshot's outbox to the durable log and the live stream.
+/// events, and moving events to the durable log and the live stream. Events reach the log two ways:
+/// a write carries its event (and any deferred ones) in the snapshot's outbox, which is then
+/// appended; a call that writes nothing (a read, a denial, a failure) has its event deferred and
+/// appended in a batch later (<see cref="AuditOptions"/>). Used only on the grain's turn.
 /// </summary>
 internal sealed class UserAuditTrail(string userId, AuditChain chain, IAuditLog log, IAsyncStream<AuditEvent> stream, TimeProvider time)
 {
+    private readonly List<AuditEvent> _deferred = [];
     private (long Sequence, string Hash) _head;
 
     public (long Sequence, string Hash) Head => _head;
+
+    /// <summary>Events sealed but not yet durable anywhere: what a crash right now would lose.</summary>
+    public int DeferredCount => _deferred.Count;
 
     /// <summary>Replays what a previous activation left in the outbox, then takes the chain head from the log.</summary>
     public async Task LoadAsync(List<AuditEvent> outbox)
@@ -54,27 +60,63 @@ internal sealed class UserAuditTrail(string userId, AuditChain chain, IAuditLog 
         }
     }
 
-    /// <summary>Appends an event straight to the log, for calls that wrote no snapshot.</summary>
-    public async Task AppendAsync(AuditEvent auditEvent)
+    /// <summary>Seals the entry of a call that wrote no snapshot; its event waits for the next batch append.</summary>
+    public void Defer(AuditEntry entry) => _deferred.Add(Seal(entry));
+
+    /// <summary>
+    /// Hands the deferred events to a snapshot write, which carries them in its outbox ahead of its
+    /// own event. Should the write fail, <see cref="Restore"/> takes them back.
+    /// </summary>
+    public List<AuditEvent> TakeDeferred()
     {
-        if (await log.AppendAsync(userId, auditEvent))
+        var taken = _deferred.ToList();
+        _deferred.Clear();
+        return taken;
+    }
+
+    /// <summary>Takes back deferred events a failed snapshot write did not make durable; they keep their place in the chain.</summary>
+    public void Restore(List<AuditEvent> events) => _deferred.InsertRange(0, events);
+
+    /// <summary>Appends the deferred events in one round trip; they stay deferred if the store refuses.</summary>
+    public async Task AppendDeferredAsync()
+    {
+        if (_deferred.Count == 0)
         {
-            await stream.OnNextAsync(auditEvent);
+            return;
         }
+
+        var batch = _deferred.ToList();
+        await AppendAsync(batch);
+        _deferred.RemoveRange(0, batch.Count);
     }
 
     /// <summary>
-    /// Appends the outbox's events to the log in order and removes them from the outbox. An event
-    /// already in the log (a replay) is not appended or published again.
+    /// Appends the outbox's events to the log in order, in one round trip, and empties the outbox.
+    /// An event already in the log (a replay) is not appended or published again.
     /// </summary>
     public async Task FlushAsync(List<AuditEvent> outbox)
     {
-        while (outbox.Count > 0)
+        if (outbox.Count == 0)
         {
-            await AppendAsync(outbox[0]);
-            outbox.RemoveAt(0);
+            return;
         }
+
+        await AppendAsync(outbox);
+        outbox.Clear();
     }
 
-    public Task<IReadOnlyList<AuditEvent>> ReadAllAsync() => log.ReadAllAsync(userId);
+    /// <summary>Every event of the user, ordered by sequence, deferred ones included (they are appended first).</summary>
+    public async Task<IReadOnlyList<AuditEvent>> ReadAllAsync()
+    {
+        await AppendDeferredAsync();
+        return await log.ReadAllAsync(userId);
+    }
+
+    private async Task AppendAsync(IReadOnlyList<AuditEvent> events)
+    {
+        foreach (var appended in await log.AppendAsync(userId, events))
+        {
+            await stream.OnNextAsync(appended);
+        }
+    }
 }

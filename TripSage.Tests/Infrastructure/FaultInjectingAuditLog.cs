@@ -15,9 +15,9 @@ internal sealed class FaultInjectingAuditLog(IAuditLog inner) : IAuditLog
 
     public static void Heal(string userId) => Failing.TryRemove(userId, out _);
 
-    public Task<bool> AppendAsync(string userId, AuditEvent auditEvent) => Failing.ContainsKey(userId)
+    public Task<IReadOnlyList<AuditEvent>> AppendAsync(string userId, IReadOnlyList<AuditEvent> events) => Failing.ContainsKey(userId)
         ? throw new IOException("Injected fault: the audit log append did not happen.")
-        : inner.AppendAsync(userId, auditEvent);
+        : inner.AppendAsync(userId, events);
 
     public Task<(long Sequence, string Hash)> HeadAsync(string userId) => inner.HeadAsync(userId);
 

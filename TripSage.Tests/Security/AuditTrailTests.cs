@@ -73,6 +73,7 @@ public sealed class AuditTrailTests(GarnetClusterFixture fixture)
         var userId = TestUsers.New();
         await _memory.User(userId).RememberAsync([new NewMemory("My secret layover hotel is the Zeppelin Inn")]);
         await _memory.User(userId).SearchAsync(new SearchQuery("Zeppelin"));
+        await _memory.DeactivateAsync(userId);
 
         var raw = await (await _memory.Store.RawAsync()).HashGetAllAsync(AuditLog.LogKey("tripsage", userId));
 

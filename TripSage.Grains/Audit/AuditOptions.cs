@@ -1,0 +1,31 @@
+namespace TripSage.Memory.Grains.Audit;
+
+/// <summary>
+/// How audit events of calls that write nothing (reads, denials, failures) reach the durable log
+/// (configuration section <c>TripSage:Audit</c>). A write's event always travels in the same
+/// snapshot write as the change, so these settings never put a write or its event at risk.
+/// </summary>
+public sealed class AuditOptions
+{
+    public const string SectionName = "TripSage:Audit";
+
+    /// <summary>
+    /// Longest time a deferred event waits before it is appended to the log, together with every other
+    /// event of the user deferred meanwhile (one store round trip). A crash loses at most this much of
+    /// a user's non-write events. 1 ms to 1 minute; default 200 ms.
+    /// </summary>
+    public TimeSpan FlushDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// Most deferred events one user holds; the call that reaches it appends them before it returns
+    /// (and fails if the store refuses). 1 to 10,000; default 256.
+    /// </summary>
+    public int MaxDeferredEvents { get; set; } = 256;
+
+    /// <summary>
+    /// When true, a call that writes nothing returns only once its event is durable in the log (one
+    /// round trip per call, pipelined with other users' on the store connection); nothing audited can
+    /// be lost to a crash. Default false.
+    /// </summary>
+    public bool StrictReads { get; set; }
+}
