@@ -9,8 +9,9 @@ namespace TripSage.Memory.Grains.Storage;
 /// <c>{prefix}:datakey:{userId}</c> = <c>masterKeyId:dataKeyId:base64(wrapped)</c>, in the snapshot
 /// store or in a separate key store (<c>TripSage:Encryption:KeyStoreConnectionString</c>).
 /// Deleting it is the erase: every copy of the user's snapshots (replica, backup, AOF) becomes
-/// unreadable. Keys are read from the store each time, never cached, so an erase on one silo
-/// cannot be undone by a stale copy on another.
+/// unreadable. This store caches nothing; the snapshot storage keeps a user's key for the life of
+/// one activation only (<see cref="EncryptedGrainStorage"/>), and the etag check stops any other,
+/// stale activation from writing after an erase.
 /// </summary>
 internal sealed class DataKeyStore : IAsyncDisposable
 {

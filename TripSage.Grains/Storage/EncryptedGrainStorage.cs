@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using Orleans.Serialization;
 using Orleans.Storage;
 
@@ -11,9 +12,17 @@ namespace TripSage.Memory.Grains.Storage;
 /// than inside an <see cref="IGrainStorageSerializer"/> because a serializer never sees the
 /// grain id, and the grain id is what picks the user's key and binds the snapshot to its user.
 /// The provider's etag check is untouched, so two activations still cannot overwrite each other.
+/// <para>
+/// The user's data key is read from the key store and unwrapped once per activation: it is kept
+/// with the activation's state holder (the same object for the activation's whole life) and goes
+/// when the activation does. Erase goes through the activation (<see cref="ClearStateAsync"/> drops
+/// it) and rotation re-wraps the same key, so the kept key is never stale.
+/// </para>
 /// </summary>
 internal sealed class EncryptedGrainStorage(IGrainStorage store, SnapshotCipher cipher, DataKeyStore dataKeys, Serializer serializer) : IGrainStorage
 {
+    private readonly ConditionalWeakTable<object, DataKey> _activeKeys = new();
+
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         var sealedState = new SealedState { ETag = grainState.ETag };
@@ -33,13 +42,19 @@ internal sealed class EncryptedGrainStorage(IGrainStorage store, SnapshotCipher 
             $"The stored snapshot of '{grainId}' (sealed with data key '{SnapshotCipher.KeyIdOf(envelope, grainId.ToString())}') has no data key: the user was erased, so this copy can never be decrypted. Nothing was changed.");
         var plaintext = cipher.Open(envelope, grainId.ToString(), dataKey);
         grainState.State = serializer.Deserialize<T>(plaintext);
+        _activeKeys.AddOrUpdate(grainState, dataKey);
         grainState.RecordExists = true;
     }
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         var plaintext = serializer.SerializeToArray(grainState.State);
-        var dataKey = await dataKeys.GetOrCreateAsync(UserId(grainId));
+        if (!_activeKeys.TryGetValue(grainState, out var dataKey))
+        {
+            dataKey = await dataKeys.GetOrCreateAsync(UserId(grainId));
+            _activeKeys.AddOrUpdate(grainState, dataKey);
+        }
+
         var sealedState = new SealedState
         {
             State = new SealedSnapshot { Envelope = cipher.Seal(plaintext, grainId.ToString(), dataKey) },
@@ -59,6 +74,7 @@ internal sealed class EncryptedGrainStorage(IGrainStorage store, SnapshotCipher 
         grainState.RecordExists = sealedState.RecordExists;
 
         // Crypto-shredding: without its data key no copy of the snapshot anywhere can be decrypted.
+        _activeKeys.Remove(grainState);
         await dataKeys.DeleteAsync(UserId(grainId));
     }
 

@@ -57,6 +57,25 @@ public sealed class CryptoShreddingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ActiveGrain_UnwrapsItsDataKeyOnce_SoLaterWritesDoNotReadTheKeyStore()
+    {
+        var userId = TestUsers.New();
+        await _memory.User(userId).RememberAsync([new NewMemory("First")]);
+        var db = await _store.RawAsync();
+        var key = DataKeyStore.DataKeyName("tripsage", userId);
+        var wrapped = await db.StringGetAsync(key);
+
+        // Taken away behind the grain's back: a write that read the key store would create a new key.
+        await db.KeyDeleteAsync(key);
+        await _memory.User(userId).RememberAsync([new NewMemory("Second")]);
+
+        Assert.True((await db.StringGetAsync(key)).IsNull);
+        await db.StringSetAsync(key, wrapped);
+        await _memory.DeactivateAsync(userId);
+        Assert.Equal(2, (await _memory.User(userId).GetStatsAsync()).MemoryCount);
+    }
+
+    [Fact]
     public async Task Rotation_RewrapsEveryDataKey_SoTheOldMasterKeyCanBeRemoved()
     {
         var users = Enumerable.Range(0, 3).Select(_ => TestUsers.New()).ToList();
