@@ -19,9 +19,21 @@ internal sealed class UserMemory
     /// <summary>The category of a memory stored without one, in context and stats.</summary>
     public const string GeneralCategory = "general";
 
+    // Ordinal ids: the default tuple comparer would compare them by culture.
+    private static readonly Comparer<(DateTimeOffset ExpiresAt, string Id)> SoonestFirst = Comparer<(DateTimeOffset ExpiresAt, string Id)>.Create(
+        static (x, y) => x.ExpiresAt != y.ExpiresAt ? x.ExpiresAt.CompareTo(y.ExpiresAt) : string.CompareOrdinal(x.Id, y.Id));
+
+    // Sorts after every memory id at the same instant, so a view up to (now, LastId) takes all of now.
+    private static readonly string LastId = new(char.MaxValue, 1);
+
     private readonly MemoryOptions _options;
     private readonly UserSearchIndex _index;
     private readonly Dictionary<DuplicateKey, string> _byContent = [];
+
+    // Kept in order as memories come and go, so listings, context, expiry and capacity never scan
+    // and sort every memory: newest first (ties by id), and soonest expiry first.
+    private readonly SortedSet<MemoryRecord> _newestFirst = new(NewestFirst.Instance);
+    private readonly SortedSet<(DateTimeOffset ExpiresAt, string Id)> _byExpiry = new(SoonestFirst);
 
     public UserMemory(UserMemoryState state, UserSearchIndex index, MemoryOptions options)
     {
@@ -40,6 +52,8 @@ internal sealed class UserMemory
         State = state;
         _index.Clear();
         _byContent.Clear();
+        _newestFirst.Clear();
+        _byExpiry.Clear();
         foreach (var memory in state.Memories.Values)
         {
             Index(memory);
@@ -129,7 +143,7 @@ internal sealed class UserMemory
         .ToList();
 
     /// <summary>When the next memory expires, or <see langword="null"/> when none does.</summary>
-    public DateTimeOffset? NextExpiry() => State.Memories.Values.Min(m => m.ExpiresAt);
+    public DateTimeOffset? NextExpiry() => _byExpiry.Count == 0 ? null : _byExpiry.Min.ExpiresAt;
 
     // ---- checks (no side effects) ----
 
@@ -325,7 +339,7 @@ internal sealed class UserMemory
     /// <summary>Deletes expired memories from the state (the next snapshot no longer holds them); returns their ids.</summary>
     public IReadOnlyList<string> PurgeExpired(DateTimeOffset now)
     {
-        var expired = State.Memories.Values.Where(m => !IsLive(m, now)).Select(m => m.Id).ToList();
+        var expired = ExpiredBy(now).Select(e => e.Id).ToList();
         expired.ForEach(id => Drop(id));
         State.Counters.Expired += expired.Count;
         return expired;
@@ -333,7 +347,7 @@ internal sealed class UserMemory
 
     private void CheckRoomFor(int added, string field, DateTimeOffset now)
     {
-        var total = State.Memories.Values.Count(m => IsLive(m, now)) + added;
+        var total = State.Memories.Count - ExpiredBy(now).Count + added;
         if (total > _options.MaxMemoriesPerUser)
         {
             throw new MemoryValidationException(field, $"the user would hold {total} memories", $"at most {_options.MaxMemoriesPerUser} memories per user");
@@ -358,7 +372,18 @@ internal sealed class UserMemory
     {
         _index.Add(memory);
         _byContent[DuplicateKey.Of(memory)] = memory.Id;
+        _newestFirst.Add(memory);
+        if (memory.ExpiresAt is { } expiresAt)
+        {
+            _byExpiry.Add((expiresAt, memory.Id));
+        }
     }
+
+    /// <summary>The memories expired by <paramref name="now"/> (an expiry at exactly now counts), soonest first.</summary>
+    private SortedSet<(DateTimeOffset ExpiresAt, string Id)> ExpiredBy(DateTimeOffset now) =>
+        _byExpiry.Count == 0 || _byExpiry.Min.ExpiresAt > now
+            ? []
+            : _byExpiry.GetViewBetween(_byExpiry.Min, (now, LastId));
 
     private bool Drop(string memoryId)
     {
@@ -369,13 +394,16 @@ internal sealed class UserMemory
 
         _index.Remove(memoryId);
         _byContent.Remove(DuplicateKey.Of(memory));
+        _newestFirst.Remove(memory);
+        if (memory.ExpiresAt is { } expiresAt)
+        {
+            _byExpiry.Remove((expiresAt, memory.Id));
+        }
+
         return true;
     }
 
-    private IEnumerable<MemoryRecord> LiveNewestFirst(DateTimeOffset now) => State.Memories.Values
-        .Where(m => IsLive(m, now))
-        .OrderByDescending(m => m.CreatedAt)
-        .ThenBy(m => m.Id, StringComparer.Ordinal);
+    private IEnumerable<MemoryRecord> LiveNewestFirst(DateTimeOffset now) => _newestFirst.Where(m => IsLive(m, now));
 
     private static bool IsLive(MemoryRecord memory, DateTimeOffset now) => memory.ExpiresAt is null || memory.ExpiresAt > now;
 
@@ -386,4 +414,16 @@ internal sealed class UserMemory
     /// <summary>An owned, ordinal copy of the caller's tags.</summary>
     public static Dictionary<string, string> CopyTags(IReadOnlyDictionary<string, string>? tags) =>
         tags is null ? new(StringComparer.Ordinal) : new(tags, StringComparer.Ordinal);
+
+    /// <summary>Newest first; ties broken by id, so two memories of one instant both have a place.</summary>
+    private sealed class NewestFirst : IComparer<MemoryRecord>
+    {
+        public static readonly NewestFirst Instance = new();
+
+        public int Compare(MemoryRecord? x, MemoryRecord? y)
+        {
+            var byTime = y!.CreatedAt.CompareTo(x!.CreatedAt);
+            return byTime != 0 ? byTime : string.CompareOrdinal(x.Id, y.Id);
+        }
+    }
 }

@@ -196,6 +196,57 @@ public sealed class UserMemoryTests
         Assert.Equal(RememberStatus.Duplicate, memory.PlanNew([Record("window seat")], "memories", Now).Outcomes[0].Status);
     }
 
+    [Fact]
+    public void NextExpiry_FollowsTheSoonestExpiry_AsMemoriesComeAndGo()
+    {
+        var memory = Model();
+        var ids = Remember(memory,
+            Record("in an hour") with { ExpiresAt = Now.AddHours(1) },
+            Record("in a minute") with { ExpiresAt = Now.AddMinutes(1) },
+            Record("forever"));
+
+        Assert.Equal(Now.AddMinutes(1), memory.NextExpiry());
+        memory.Forget([ids[1]], Now);
+        Assert.Equal(Now.AddHours(1), memory.NextExpiry());
+        memory.Forget([ids[0]], Now);
+        Assert.Null(memory.NextExpiry());
+    }
+
+    [Fact]
+    public void PurgeExpired_TakesExactlyThoseDueByNow_AnExpiryAtNowIncluded()
+    {
+        var memory = Model();
+        var ids = Remember(memory,
+            Record("due now") with { ExpiresAt = Now.AddMinutes(5) },
+            Record("due earlier") with { ExpiresAt = Now.AddMinutes(1) },
+            Record("due later") with { ExpiresAt = Now.AddMinutes(5).AddTicks(1) });
+
+        var purged = memory.PurgeExpired(Now.AddMinutes(5));
+
+        Assert.Equal([ids[1], ids[0]], purged);
+        Assert.Equal([ids[2]], memory.State.Memories.Keys);
+        Assert.Equal(Now.AddMinutes(5).AddTicks(1), memory.NextExpiry());
+    }
+
+    [Fact]
+    public void List_KeepsNewestFirstWithTiesById_ThroughUpdatesAndForgets()
+    {
+        var memory = Model();
+        var ids = Remember(memory,
+            Record("b") with { Id = "m_b", CreatedAt = Now },
+            Record("a") with { Id = "m_a", CreatedAt = Now },
+            Record("old") with { Id = "m_old", CreatedAt = Now.AddDays(-1) },
+            Record("new") with { Id = "m_new", CreatedAt = Now.AddDays(1) });
+        memory.Update(memory.PlanUpdate("m_b", new MemoryUpdate(Text: "b2"), Now), Now);
+        memory.Forget(["m_new"], Now);
+
+        var page = memory.List(new ListQuery(), Now);
+
+        Assert.Equal(["m_a", "m_b", "m_old"], page.Items.Select(m => m.Id));
+        Assert.Equal("b2", page.Items[1].Text);
+        Assert.Equal(4, ids.Count);
+    }
+
     private static UserMemory Model(MemoryOptions? options = null) =>
         new(new UserMemoryState(), new UserSearchIndex(new SearchOptions()), options ?? new MemoryOptions());
 
