@@ -1,4 +1,4 @@
-using TripSage.Memory.Silo.EmbeddedStore;
+using TripSage.Memory.Hosting.EmbeddedStore;
 
 namespace TripSage.Memory.Tests.Infrastructure;
 

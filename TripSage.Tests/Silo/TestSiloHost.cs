@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using TripSage.Memory.Silo;
+using TripSage.Memory.Hosting;
 
 namespace TripSage.Memory.Tests.Silo;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
-using TripSage.Memory.Silo.Telemetry;
+using TripSage.Memory.Hosting.Telemetry;
 
 namespace TripSage.Memory.Tests.Telemetry;
 

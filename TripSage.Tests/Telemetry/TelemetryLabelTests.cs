@@ -1,5 +1,5 @@
 using TripSage.Memory.Grains.Telemetry;
-using TripSage.Memory.Silo.Telemetry;
+using TripSage.Memory.Hosting.Telemetry;
 
 namespace TripSage.Memory.Tests.Telemetry;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace TripSage.Memory.Silo.Telemetry;
+namespace TripSage.Memory.Hosting.Telemetry;
 
 internal sealed class SiloDashboardOptionsValidator : IValidateOptions<SiloDashboardOptions>
 {

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 
-namespace TripSage.Memory.Silo;
+namespace TripSage.Memory.Hosting;
 
 /// <summary>Says where everything is once the host has started: data folder, store, gateway, HTTP endpoints.</summary>
 internal sealed partial class SiloStartupBanner(

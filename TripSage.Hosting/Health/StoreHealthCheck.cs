@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using TripSage.Memory.Grains.Storage;
 
-namespace TripSage.Memory.Silo.Health;
+namespace TripSage.Memory.Hosting.Health;
 
 /// <summary>Ready only while the store answers a PING: without it no change can be made durable.</summary>
 internal sealed class StoreHealthCheck(StoreConnection store) : IHealthCheck

@@ -1,4 +1,4 @@
-namespace TripSage.Memory.Silo.EmbeddedStore;
+namespace TripSage.Memory.Hosting.EmbeddedStore;
 
 /// <summary>
 /// The in-process Garnet store the silo starts when <c>TripSage:Store:ConnectionString</c> is not set
@@ -6,6 +6,7 @@ namespace TripSage.Memory.Silo.EmbeddedStore;
 /// </summary>
 public sealed class EmbeddedStoreOptions
 {
+    /// <summary>The configuration section these options are bound from.</summary>
     public const string SectionName = "TripSage:Store:Embedded";
 
     /// <summary>Loopback port the store listens on. Default 16379 (away from a local Redis on 6379); 0 picks a free port.</summary>

@@ -2,7 +2,7 @@ using System.Text.Json;
 using TripSage.Memory.Grains.Security;
 using TripSage.Memory.Grains.Storage;
 
-namespace TripSage.Memory.Silo;
+namespace TripSage.Memory.Hosting;
 
 /// <summary>
 /// In Development only: the secrets a silo needs and nobody configured — the snapshot master key

@@ -2,14 +2,14 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Orleans.Configuration;
 using TripSage.Memory.Grains;
 using TripSage.Memory.Grains.Storage;
-using TripSage.Memory.Silo.EmbeddedStore;
-using TripSage.Memory.Silo.Health;
-using TripSage.Memory.Silo.Telemetry;
+using TripSage.Memory.Hosting.EmbeddedStore;
+using TripSage.Memory.Hosting.Health;
+using TripSage.Memory.Hosting.Telemetry;
 
-namespace TripSage.Memory.Silo;
+namespace TripSage.Memory.Hosting;
 
 /// <summary>Everything the silo host needs, so that Program.cs stays a few lines.</summary>
-internal static class TripSageSiloExtensions
+public static class TripSageSiloExtensions
 {
     private const string ReadyTag = "ready";
 

@@ -6,7 +6,7 @@ using Garnet.server;
 using Microsoft.Extensions.Logging;
 using Tsavorite.core;
 
-namespace TripSage.Memory.Silo.EmbeddedStore;
+namespace TripSage.Memory.Hosting.EmbeddedStore;
 
 /// <summary>
 /// Garnet running inside this process on loopback, persisting to a data folder: the store a
@@ -25,8 +25,10 @@ public sealed class EmbeddedGarnetStore : IDisposable
         DataPath = dataPath;
     }
 
+    /// <summary>The loopback address and port the store listens on.</summary>
     public IPEndPoint EndPoint { get; }
 
+    /// <summary>The folder holding the store's log, checkpoints and append-only file.</summary>
     public string DataPath { get; }
 
     /// <summary>A StackExchange.Redis connection string for this store.</summary>
@@ -74,6 +76,7 @@ public sealed class EmbeddedGarnetStore : IDisposable
         }
     }
 
+    /// <summary>Stops the store; its files stay, so the next start recovers them.</summary>
     public void Dispose() => _server.Dispose(deleteDir: false);
 
     private static int FreeLoopbackPort()

@@ -1,4 +1,4 @@
-namespace TripSage.Memory.Silo.EmbeddedStore;
+namespace TripSage.Memory.Hosting.EmbeddedStore;
 
 /// <summary>
 /// Stops the embedded store when the host stops. It is registered before the silo, and hosts stop

@@ -1,7 +1,7 @@
-namespace TripSage.Memory.Silo.Telemetry;
+namespace TripSage.Memory.Hosting.Telemetry;
 
 /// <summary>The Orleans dashboard under <c>/dashboard</c> (configuration section <c>TripSage:Dashboard</c>).</summary>
-public sealed class SiloDashboardOptions
+internal sealed class SiloDashboardOptions
 {
     public const string SectionName = "TripSage:Dashboard";
 

@@ -1,7 +1,7 @@
-namespace TripSage.Memory.Silo;
+namespace TripSage.Memory.Hosting;
 
 /// <summary>How this silo joins its cluster (configuration section <c>TripSage:Silo</c>).</summary>
-public sealed class SiloHostOptions
+internal sealed class SiloHostOptions
 {
     public const string SectionName = "TripSage:Silo";
 
@@ -22,14 +22,4 @@ public sealed class SiloHostOptions
     /// through the store (<c>TripSage:Store:ConnectionString</c>), for a cluster on Dragonfly.
     /// </summary>
     public SiloClustering Clustering { get; set; } = SiloClustering.Localhost;
-}
-
-/// <summary>How silos find each other.</summary>
-public enum SiloClustering
-{
-    /// <summary>One silo on this machine.</summary>
-    Localhost,
-
-    /// <summary>Membership kept in the Redis-compatible store.</summary>
-    Redis,
 }

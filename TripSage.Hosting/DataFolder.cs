@@ -1,4 +1,4 @@
-namespace TripSage.Memory.Silo;
+namespace TripSage.Memory.Hosting;
 
 /// <summary>Where the silo keeps its files: the embedded store and, in Development, its generated key.</summary>
 internal static class DataFolder

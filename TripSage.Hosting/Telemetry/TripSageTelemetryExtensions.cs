@@ -8,7 +8,7 @@ using Orleans.Metadata;
 using TripSage.Memory.Grains;
 using TripSage.Memory.Grains.Telemetry;
 
-namespace TripSage.Memory.Silo.Telemetry;
+namespace TripSage.Memory.Hosting.Telemetry;
 
 /// <summary>
 /// OpenTelemetry, the Prometheus scrape endpoint and the Orleans dashboard for the silo host:
@@ -45,7 +45,7 @@ internal static class TripSageTelemetryExtensions
                 .AddAspNetCoreInstrumentation(http => http.Filter = IsTraced)
                 .AddRedisInstrumentation(redis => redis.FlushInterval = StoreSpanFlushInterval)
                 .AddProcessor(sp => new UserIdRedactionProcessor(
-                    sp.GetRequiredService<GrainTypeResolver>().GetGrainType(typeof(UserMemoryGrain)).ToString()!)))
+                    UserGrainType(sp))))
             .WithMetrics(metrics => metrics
                 .AddMeter(OrleansMeter, MemoryTelemetry.Name, RuntimeMeter)
                 .AddAspNetCoreInstrumentation()
@@ -90,6 +90,13 @@ internal static class TripSageTelemetryExtensions
 
         return app;
     }
+
+    // The grain type behind the user memory interface, found through the interface so the host needs
+    // nothing of the grain class itself.
+    private static string UserGrainType(IServiceProvider services) =>
+        services.GetRequiredService<GrainInterfaceTypeToGrainTypeResolver>()
+            .GetGrainType(services.GetRequiredService<GrainInterfaceTypeResolver>().GetGrainInterfaceType(typeof(IUserMemoryGrain)))
+            .ToString()!;
 
     private static SiloDashboardOptions DashboardOptionsOf(IConfiguration configuration) =>
         configuration.GetSection(SiloDashboardOptions.SectionName).Get<SiloDashboardOptions>() ?? new SiloDashboardOptions();

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using HeaderNames = Microsoft.Net.Http.Headers.HeaderNames;
 
-namespace TripSage.Memory.Silo.Telemetry;
+namespace TripSage.Memory.Hosting.Telemetry;
 
 /// <summary>
 /// Guards the Orleans dashboard. Outside Development every request must present the admin token

@@ -1,7 +1,7 @@
 using OpenTelemetry.Instrumentation.StackExchangeRedis;
 using TripSage.Memory.Grains.Storage;
 
-namespace TripSage.Memory.Silo.Telemetry;
+namespace TripSage.Memory.Hosting.Telemetry;
 
 /// <summary>
 /// Hands the silo's one store connection to the StackExchange.Redis instrumentation once it

@@ -1,6 +1,6 @@
-using TripSage.Memory.Silo.EmbeddedStore;
+using TripSage.Memory.Hosting.EmbeddedStore;
 
-namespace TripSage.Memory.Silo;
+namespace TripSage.Memory.Hosting;
 
 /// <summary>What the host decided while configuring, for the banner it prints once started.</summary>
 internal sealed class SiloStartupReport

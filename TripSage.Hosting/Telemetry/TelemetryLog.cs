@@ -1,4 +1,4 @@
-namespace TripSage.Memory.Silo.Telemetry;
+namespace TripSage.Memory.Hosting.Telemetry;
 
 internal static partial class TelemetryLog
 {

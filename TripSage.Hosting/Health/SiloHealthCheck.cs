@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace TripSage.Memory.Silo.Health;
+namespace TripSage.Memory.Hosting.Health;
 
 /// <summary>Ready only while this silo is an active member of its cluster.</summary>
 internal sealed class SiloHealthCheck(IClusterMembershipService membership, ILocalSiloDetails localSilo) : IHealthCheck

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using OpenTelemetry;
 using TripSage.Memory.Grains.Telemetry;
 
-namespace TripSage.Memory.Silo.Telemetry;
+namespace TripSage.Memory.Hosting.Telemetry;
 
 /// <summary>
 /// Replaces user ids in span attributes before any exporter sees them. Orleans' own spans name
