@@ -28,16 +28,11 @@ public static class MemorySiloBuilderExtensions
     {
         var services = builder.Services;
         builder.AddMemoryTelemetry();
-        services.AddOptions<MemoryOptions>().Bind(configuration.GetSection(MemoryOptions.SectionName)).ValidateOnStart();
-        services.AddOptions<SnapshotEncryptionOptions>().Bind(configuration.GetSection(SnapshotEncryptionOptions.SectionName)).ValidateOnStart();
-        services.AddOptions<StoreOptions>().Bind(configuration.GetSection(StoreOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<MemoryOptions>, MemoryOptionsValidator>();
-        services.AddSingleton<IValidateOptions<SnapshotEncryptionOptions>, SnapshotEncryptionOptionsValidator>();
-        services.AddSingleton<IValidateOptions<StoreOptions>, StoreOptionsValidator>();
-        services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.SectionName)).ValidateOnStart();
-        services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
-        services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>();
+        services.AddValidatedOptions<MemoryOptions, MemoryOptionsValidator>(configuration, MemoryOptions.SectionName);
+        services.AddValidatedOptions<SnapshotEncryptionOptions, SnapshotEncryptionOptionsValidator>(configuration, SnapshotEncryptionOptions.SectionName);
+        services.AddValidatedOptions<StoreOptions, StoreOptionsValidator>(configuration, StoreOptions.SectionName);
+        services.AddValidatedOptions<AuthOptions, AuthOptionsValidator>(configuration, AuthOptions.SectionName);
+        services.AddValidatedOptions<RateLimitOptions, RateLimitOptionsValidator>(configuration, RateLimitOptions.SectionName);
         services.AddSingleton<CallerAuthenticator>();
         services.AddSingleton<AuditChain>();
         services.AddSingleton<IAuditLog, AuditLog>();

@@ -42,10 +42,7 @@ public static class TripSageSiloExtensions
         builder.Services.AddHostedService<SiloStartupBanner>();
 
         var silo = configuration.GetSection(SiloHostOptions.SectionName).Get<SiloHostOptions>() ?? new SiloHostOptions();
-        builder.Services.AddOptions<SiloHostOptions>().Bind(configuration.GetSection(SiloHostOptions.SectionName))
-            .Validate(o => o.SiloPort is > 0 and <= 65535 && o.GatewayPort is > 0 and <= 65535 && o.SiloPort != o.GatewayPort,
-                $"{SiloHostOptions.SectionName}:SiloPort and GatewayPort must be two different ports from 1 to 65535.")
-            .ValidateOnStart();
+        builder.Services.AddValidatedOptions<SiloHostOptions, SiloHostOptionsValidator>(configuration, SiloHostOptions.SectionName);
         var storeConnectionString = configuration[$"{StoreOptions.SectionName}:ConnectionString"]!;
         builder.UseOrleans(siloBuilder =>
         {

@@ -35,8 +35,7 @@ internal static class TripSageTelemetryExtensions
     public static WebApplicationBuilder AddTripSageTelemetry(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<SiloDashboardOptions>().Bind(builder.Configuration.GetSection(SiloDashboardOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<SiloDashboardOptions>, SiloDashboardOptionsValidator>();
+        services.AddValidatedOptions<SiloDashboardOptions, SiloDashboardOptionsValidator>(builder.Configuration, SiloDashboardOptions.SectionName);
 
         var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(ServiceName))
