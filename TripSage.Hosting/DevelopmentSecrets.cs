@@ -1,4 +1,4 @@
-using System.Text.Json;
+using TripSage.Memory.Client;
 using TripSage.Memory.Grains.Security;
 using TripSage.Memory.Grains.Storage;
 
@@ -13,11 +13,7 @@ namespace TripSage.Memory.Hosting;
 /// </summary>
 internal static class DevelopmentSecrets
 {
-    /// <summary>Where the file lives under the data folder; the CLI's <c>token</c> command reads it too.</summary>
-    public const string RelativePath = "keys/development-secrets.json";
-
     private const string KeyId = "dev-1";
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     /// <summary>Adds generated secrets for whatever is not configured; returns the file, or null when nothing was needed.</summary>
     public static string? Ensure(IConfigurationManager configuration, string dataPath)
@@ -30,8 +26,8 @@ internal static class DevelopmentSecrets
             return null;
         }
 
-        var file = Path.Combine(dataPath, RelativePath);
-        var secrets = Load(file);
+        var file = DevelopmentSecretsFile.PathIn(dataPath);
+        var secrets = LoadOrCreate(file);
         var settings = new Dictionary<string, string?>();
         if (needsMasterKey)
         {
@@ -51,28 +47,15 @@ internal static class DevelopmentSecrets
         return file;
     }
 
-    private static DevelopmentSecretsFile Load(string file)
+    private static DevelopmentSecretsFile LoadOrCreate(string file)
     {
         if (File.Exists(file))
         {
-            return JsonSerializer.Deserialize<DevelopmentSecretsFile>(File.ReadAllText(file), Json)
-                ?? throw new InvalidOperationException($"The development secrets file '{file}' is empty; delete it to generate new secrets (snapshots written with the old key become unreadable).");
+            return DevelopmentSecretsFile.Read(file);
         }
 
         var secrets = new DevelopmentSecretsFile(KeyId, new Dictionary<string, string> { [KeyId] = KeyRing.NewKey() }, KeyRing.NewKey());
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        using (var stream = new FileStream(file, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-        {
-            JsonSerializer.Serialize(stream, secrets, Json);
-        }
-
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-
+        secrets.WriteNew(file);
         return secrets;
     }
-
-    private sealed record DevelopmentSecretsFile(string CurrentKeyId, Dictionary<string, string> Keys, string TokenSigningKey);
 }
