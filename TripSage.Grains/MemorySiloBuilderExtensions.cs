@@ -52,7 +52,7 @@ public static class MemorySiloBuilderExtensions
             redis.DeleteStateOnClear = true;
             redis.GrainStorageSerializer = new SealedSnapshotSerializer();
             redis.CreateMultiplexer = async _ => ((IConnectionMultiplexer)await connection.GetAsync(), IsShared: true);
-            redis.GetStorageKey = (_, grainId) => StoreConnection.SnapshotKey(connection.KeyPrefix, grainId.Key.ToString()!);
+            redis.GetStorageKey = (_, grainId) => StoreKeys.Snapshot(connection.KeyPrefix, grainId.Key.ToString()!);
         }));
         // Reminders wake a user's grain when a memory expires, even when nobody calls it: that is
         // what deletes expired memories of inactive users from the store.

@@ -100,7 +100,7 @@ public sealed class MemoryCluster : IAsyncDisposable
 
     /// <summary>The raw hash field the grid stores a user's snapshot in.</summary>
     public async Task<byte[]?> RawSnapshotAsync(string userId) =>
-        (byte[]?)await (await Store.RawAsync()).HashGetAsync(StoreConnection.SnapshotKey("tripsage", userId), "data");
+        (byte[]?)await (await Store.RawAsync()).HashGetAsync(StoreKeys.Snapshot(StoreKeys.DefaultPrefix, userId), "data");
 
     public async ValueTask DisposeAsync()
     {

@@ -21,9 +21,6 @@ public sealed class StoreConnection(IOptions<StoreOptions> options) : IAsyncDisp
     /// <summary>The shared multiplexer, connected on first use.</summary>
     public Task<ConnectionMultiplexer> GetAsync() => _connection.Value;
 
-    /// <summary>The key of a user's snapshot hash (fields <c>etag</c> and <c>data</c>).</summary>
-    public static string SnapshotKey(string keyPrefix, string userId) => $"{keyPrefix}:memory:{userId}";
-
     /// <summary>Closes the connection if it was opened.</summary>
     public async ValueTask DisposeAsync()
     {

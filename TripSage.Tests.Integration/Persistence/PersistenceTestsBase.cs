@@ -134,7 +134,7 @@ public abstract class PersistenceTestsBase : IAsyncLifetime
 
         // An attacker with write access to the store copies both the snapshot and the wrapped data key.
         await db.HashSetAsync(SnapshotKey(mallory), await db.HashGetAllAsync(SnapshotKey(alice)));
-        await db.StringSetAsync(DataKeyStore.DataKeyName("tripsage", mallory), await db.StringGetAsync(DataKeyStore.DataKeyName("tripsage", alice)));
+        await db.StringSetAsync(StoreKeys.DataKey(StoreKeys.DefaultPrefix, mallory), await db.StringGetAsync(StoreKeys.DataKey(StoreKeys.DefaultPrefix, alice)));
         var copied = await Memory.RawSnapshotAsync(mallory);
 
         await AssertUnreadableAsync(mallory, "does not authenticate");
@@ -181,7 +181,7 @@ public abstract class PersistenceTestsBase : IAsyncLifetime
         Assert.Equal(0, (await Memory.User(userId).GetStatsAsync()).MemoryCount);
     }
 
-    private static RedisKey SnapshotKey(string userId) => StoreConnection.SnapshotKey("tripsage", userId);
+    private static RedisKey SnapshotKey(string userId) => StoreKeys.Snapshot(StoreKeys.DefaultPrefix, userId);
 
     private async Task AssertUnreadableAsync(string userId, string expected)
     {

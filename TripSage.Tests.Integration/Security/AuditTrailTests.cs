@@ -2,6 +2,7 @@ using System.Text.Json;
 using Orleans.Streams;
 using StackExchange.Redis;
 using TripSage.Memory.Grains.Audit;
+using TripSage.Memory.Grains.Storage;
 using TripSage.Memory.Tests.Infrastructure;
 
 namespace TripSage.Memory.Tests.Integration.Security;
@@ -59,7 +60,7 @@ public sealed class AuditTrailTests(GarnetClusterFixture fixture)
         await _memory.User(userId).RememberAsync([new NewMemory("My secret layover hotel is the Zeppelin Inn")]);
         await _memory.User(userId).SearchAsync(new SearchQuery("Zeppelin"));
 
-        var raw = await (await _memory.Store.RawAsync()).HashGetAllAsync(AuditLog.LogKey("tripsage", userId));
+        var raw = await (await _memory.Store.RawAsync()).HashGetAllAsync(StoreKeys.AuditLog(StoreKeys.DefaultPrefix, userId));
 
         Assert.Equal(2, raw.Length);
         Assert.All(raw, e => Assert.DoesNotContain("Zeppelin", (string)e.Value!));
@@ -79,7 +80,7 @@ public sealed class AuditTrailTests(GarnetClusterFixture fixture)
         }
 
         var db = await _memory.Store.RawAsync();
-        var key = AuditLog.LogKey("tripsage", userId);
+        var key = StoreKeys.AuditLog(StoreKeys.DefaultPrefix, userId);
         RedisValue Field(long sequence) => sequence.ToString("D19");
         switch (tampering)
         {
@@ -167,7 +168,7 @@ public sealed class AuditTrailTests(GarnetClusterFixture fixture)
     }
 
     private async Task<long> LogLengthAsync(string userId) =>
-        await (await _memory.Store.RawAsync()).HashLengthAsync(AuditLog.LogKey("tripsage", userId));
+        await (await _memory.Store.RawAsync()).HashLengthAsync(StoreKeys.AuditLog(StoreKeys.DefaultPrefix, userId));
 
     private static string Renumber(string json, long sequence)
     {

@@ -27,12 +27,12 @@ public sealed class CryptoShreddingTests : IAsyncLifetime
         var userId = TestUsers.New();
         await _memory.User(userId).RememberAsync([new NewMemory("Card on file ends in 4242")]);
         var db = await _store.RawAsync();
-        var copy = await db.HashGetAllAsync(StoreConnection.SnapshotKey("tripsage", userId));
+        var copy = await db.HashGetAllAsync(StoreKeys.Snapshot(StoreKeys.DefaultPrefix, userId));
 
         await _memory.User(userId).EraseAsync();
-        var keyAfterErase = await db.StringGetAsync(DataKeyStore.DataKeyName("tripsage", userId));
+        var keyAfterErase = await db.StringGetAsync(StoreKeys.DataKey(StoreKeys.DefaultPrefix, userId));
         await _memory.DeactivateAsync(userId);
-        await db.HashSetAsync(StoreConnection.SnapshotKey("tripsage", userId), copy);
+        await db.HashSetAsync(StoreKeys.Snapshot(StoreKeys.DefaultPrefix, userId), copy);
         var error = await Assert.ThrowsAnyAsync<Exception>(() => _memory.User(userId).GetStatsAsync());
 
         Assert.True(keyAfterErase.IsNull);
@@ -45,12 +45,12 @@ public sealed class CryptoShreddingTests : IAsyncLifetime
         var userId = TestUsers.New();
         await _memory.User(userId).RememberAsync([new NewMemory("Old life")]);
         var db = await _store.RawAsync();
-        var copy = await db.HashGetAllAsync(StoreConnection.SnapshotKey("tripsage", userId));
+        var copy = await db.HashGetAllAsync(StoreKeys.Snapshot(StoreKeys.DefaultPrefix, userId));
         await _memory.User(userId).EraseAsync();
         await _memory.User(userId).RememberAsync([new NewMemory("New life")]);
 
         await _memory.DeactivateAsync(userId);
-        await db.HashSetAsync(StoreConnection.SnapshotKey("tripsage", userId), copy);
+        await db.HashSetAsync(StoreKeys.Snapshot(StoreKeys.DefaultPrefix, userId), copy);
         var error = await Assert.ThrowsAnyAsync<Exception>(() => _memory.User(userId).GetStatsAsync());
 
         Assert.Contains("cannot be read", error.Message);
