@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using StackExchange.Redis;
+using TripSage.Memory.Hosting;
 
 namespace TripSage.Memory.Tests.Infrastructure;
 
@@ -14,7 +13,7 @@ public sealed class RedisServerTestStore : TestStore
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(20);
     private readonly string _dataPath = Directory.CreateTempSubdirectory("tripsage-redis-").FullName;
-    private readonly int _port = FreePort();
+    private readonly int _port = LoopbackPorts.Free();
     private Process? _process;
 
     public override string Name => "redis-server";
@@ -111,11 +110,4 @@ public sealed class RedisServerTestStore : TestStore
             .Append("/usr/sbin")
             .Select(dir => Path.Combine(dir, "redis-server"))
             .FirstOrDefault(File.Exists);
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

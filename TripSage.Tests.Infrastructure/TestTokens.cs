@@ -30,6 +30,10 @@ public static class TestTokens
         return MemoryTokenIssuer.Create(signingKey ?? SigningKey, subject, start, end, admin, issuer, audience);
     }
 
+    /// <summary>A user's token signed with the key a Development silo generated into <paramref name="dataPath"/>.</summary>
+    public static string ForDevelopmentSilo(string dataPath, string subject) =>
+        For(subject, signingKey: DevelopmentSecretsFile.Read(DevelopmentSecretsFile.PathIn(dataPath)).TokenSigningKey);
+
     /// <summary>Runs <paramref name="call"/> with <paramref name="token"/> as the caller's token ("" for none).</summary>
     public static async Task<T> As<T>(string token, Func<Task<T>> call)
     {

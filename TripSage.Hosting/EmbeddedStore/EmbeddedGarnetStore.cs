@@ -38,7 +38,7 @@ public sealed class EmbeddedGarnetStore : IDisposable
     public static EmbeddedGarnetStore Start(EmbeddedStoreOptions options, string dataPath, ILoggerFactory? loggerFactory = null)
     {
         Directory.CreateDirectory(dataPath);
-        var endPoint = new IPEndPoint(IPAddress.Loopback, options.Port == 0 ? FreeLoopbackPort() : options.Port);
+        var endPoint = new IPEndPoint(IPAddress.Loopback, options.Port == 0 ? LoopbackPorts.Free() : options.Port);
         var serverOptions = new GarnetServerOptions
         {
             EndPoints = [endPoint],
@@ -78,11 +78,4 @@ public sealed class EmbeddedGarnetStore : IDisposable
 
     /// <summary>Stops the store; its files stay, so the next start recovers them.</summary>
     public void Dispose() => _server.Dispose(deleteDir: false);
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

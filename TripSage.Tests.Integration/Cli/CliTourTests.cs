@@ -1,6 +1,6 @@
 using System.Text.Json;
+using TripSage.Memory.Hosting;
 using TripSage.Memory.Tests.Infrastructure;
-using TripSage.Memory.Tests.Integration.Silo;
 
 namespace TripSage.Memory.Tests.Integration.Cli;
 
@@ -8,9 +8,9 @@ namespace TripSage.Memory.Tests.Integration.Cli;
 public sealed class CliTourTests : IAsyncLifetime
 {
     private readonly string _dataPath = Directory.CreateTempSubdirectory("tripsage-cli-").FullName;
-    private TestSiloHost? _silo;
+    private InProcessSilo? _silo;
 
-    public async Task InitializeAsync() => _silo = await TestSiloHost.StartDevelopmentAsync(_dataPath);
+    public async Task InitializeAsync() => _silo = await InProcessSilo.StartDevelopmentAsync(_dataPath);
 
     public async Task DisposeAsync()
     {
@@ -61,7 +61,7 @@ public sealed class CliTourTests : IAsyncLifetime
     public async Task Remember_OverTheTextLimit_ExitsOneWithTheFieldInOneLine()
     {
         var user = TestUsers.New();
-        var token = TestSiloHost.DevelopmentToken(_dataPath, user);
+        var token = TestTokens.ForDevelopmentSilo(_dataPath, user);
         var outcome = await CliInvocation.RunAsync("remember", "--user", user, "--text", new string('x', 9000), "--gateway", Gateway, "--token", token);
 
         Assert.Equal(1, outcome.ExitCode);

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using TripSage.Memory.Client;
+using TripSage.Memory.Hosting;
 using TripSage.Memory.Tests.Infrastructure;
 
 namespace TripSage.Memory.Tests.Integration.Silo;
@@ -16,7 +17,7 @@ public sealed class SiloHostTests : IDisposable
     {
         var userId = TestUsers.New();
         string memoryId;
-        await using (var silo = await TestSiloHost.StartDevelopmentAsync(_dataPath))
+        await using (var silo = await InProcessSilo.StartDevelopmentAsync(_dataPath))
         {
             using var http = new HttpClient { BaseAddress = silo.HttpAddress };
             Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health/live")).StatusCode);
@@ -27,7 +28,7 @@ public sealed class SiloHostTests : IDisposable
             await client.StopAsync();
         }
 
-        await using (var restarted = await TestSiloHost.StartDevelopmentAsync(_dataPath))
+        await using (var restarted = await InProcessSilo.StartDevelopmentAsync(_dataPath))
         {
             using var client = await StartClientAsync(restarted.GatewayPort, _dataPath, userId);
             var memory = await client.Services.GetRequiredService<IMemoryClient>().GetAsync(userId, memoryId);
@@ -43,13 +44,13 @@ public sealed class SiloHostTests : IDisposable
     [Fact]
     public async Task Host_OutsideDevelopmentWithoutAKey_RefusesToStart()
     {
-        var app = TestSiloHost.Build("Production", new Dictionary<string, string?>
+        var app = InProcessSilo.Build("Production", new Dictionary<string, string?>
         {
             ["Urls"] = "http://127.0.0.1:0",
             ["TripSage:DataPath"] = _dataPath,
             ["TripSage:Store:ConnectionString"] = "127.0.0.1:1",
-            ["TripSage:Silo:SiloPort"] = TestSiloHost.FreePort().ToString(),
-            ["TripSage:Silo:GatewayPort"] = TestSiloHost.FreePort().ToString(),
+            ["TripSage:Silo:SiloPort"] = LoopbackPorts.Free().ToString(),
+            ["TripSage:Silo:GatewayPort"] = LoopbackPorts.Free().ToString(),
         });
 
         // Every missing secret is reported at once (key ring and token validation), hence possibly an aggregate.
@@ -64,13 +65,13 @@ public sealed class SiloHostTests : IDisposable
     [Fact]
     public async Task Host_InDevelopment_ReusesTheKeyItGeneratedOnce()
     {
-        await using (await TestSiloHost.StartDevelopmentAsync(_dataPath))
+        await using (await InProcessSilo.StartDevelopmentAsync(_dataPath))
         {
         }
 
         var keyFile = DevelopmentSecretsFile.PathIn(_dataPath);
         var first = await File.ReadAllTextAsync(keyFile);
-        await using (await TestSiloHost.StartDevelopmentAsync(_dataPath))
+        await using (await InProcessSilo.StartDevelopmentAsync(_dataPath))
         {
         }
 
@@ -89,7 +90,7 @@ public sealed class SiloHostTests : IDisposable
         builder.Services.AddTripSageMemoryClient(options =>
         {
             options.Gateways.Add($"127.0.0.1:{gatewayPort}");
-            options.Token = TestSiloHost.DevelopmentToken(dataPath, userId);
+            options.Token = TestTokens.ForDevelopmentSilo(dataPath, userId);
         });
         var host = builder.Build();
         await host.StartAsync();

@@ -1,6 +1,6 @@
 using System.Net;
+using TripSage.Memory.Hosting;
 using TripSage.Memory.Tests.Infrastructure;
-using TripSage.Memory.Tests.Integration.Silo;
 
 namespace TripSage.Memory.Tests.Integration.Telemetry;
 
@@ -10,13 +10,13 @@ public sealed class ReadinessTests : IAsyncLifetime
     private static readonly TimeSpan Transition = TimeSpan.FromSeconds(30);
     private readonly string _dataPath = Directory.CreateTempSubdirectory("tripsage-ready-").FullName;
     private GarnetTestStore _store = null!;
-    private TestSiloHost _silo = null!;
+    private InProcessSilo _silo = null!;
     private HttpClient _http = null!;
 
     public async Task InitializeAsync()
     {
         _store = GarnetTestStore.Start();
-        _silo = await TestSiloHost.StartDevelopmentAsync(_dataPath, new Dictionary<string, string?>
+        _silo = await InProcessSilo.StartDevelopmentAsync(_dataPath, new Dictionary<string, string?>
         {
             ["TripSage:Store:ConnectionString"] = _store.ConnectionString,
         });

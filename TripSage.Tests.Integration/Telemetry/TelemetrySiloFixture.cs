@@ -5,7 +5,8 @@ using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using TripSage.Memory.Client;
-using TripSage.Memory.Tests.Integration.Silo;
+using TripSage.Memory.Hosting;
+using TripSage.Memory.Tests.Infrastructure;
 
 namespace TripSage.Memory.Tests.Integration.Telemetry;
 
@@ -28,13 +29,13 @@ public sealed class TelemetrySiloFixture : IAsyncLifetime
 
     public RecordedItems<MetricSnapshot> Metrics { get; } = new();
 
-    internal TestSiloHost Silo { get; private set; } = null!;
+    internal InProcessSilo Silo { get; private set; } = null!;
 
     public HttpClient Http { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        Silo = await TestSiloHost.StartDevelopmentAsync(
+        Silo = await InProcessSilo.StartDevelopmentAsync(
             _dataPath,
             new Dictionary<string, string?> { ["TripSage:Dashboard:AdminToken"] = DashboardToken },
             services => services
@@ -52,7 +53,7 @@ public sealed class TelemetrySiloFixture : IAsyncLifetime
         builder.Services.AddTripSageMemoryClient(options =>
         {
             options.Gateways.Add($"127.0.0.1:{Silo.GatewayPort}");
-            options.Token = TestSiloHost.DevelopmentToken(_dataPath, userId);
+            options.Token = TestTokens.ForDevelopmentSilo(_dataPath, userId);
         });
         builder.Services.AddOpenTelemetry().WithTracing(tracing => tracing.AddSource(AgentSource.Name));
         var host = builder.Build();
