@@ -1,7 +1,10 @@
 namespace TripSage.Memory;
 
-/// <summary>Checks on text that must happen before it is serialized.</summary>
-internal static class UnicodeText
+/// <summary>
+/// Checks on text that must happen before it is serialized. Public so that the client (before a call
+/// leaves the caller) and the grain (for callers of the grain interface) apply the same check.
+/// </summary>
+public static class UnicodeText
 {
     /// <summary>
     /// Position of the first surrogate without its pair, or -1. Such a string is not Unicode, and

@@ -5,7 +5,7 @@ public sealed class MemoryClientOptions
 {
     /// <summary>
     /// Silo gateways as <c>host:port</c>, used when <see cref="RedisClusteringConnectionString"/> is not set.
-    /// Default <c>localhost:30000</c>, the gateway of a silo started with <c>dotnet run --project TripSage.Silo</c>.
+    /// Default <see cref="GridDefaults.Gateway"/> (<c>localhost:30000</c>), the gateway of a silo started with <c>dotnet run --project TripSage.Silo</c>.
     /// </summary>
     public IList<string> Gateways { get; } = new List<string>();
 
@@ -16,10 +16,10 @@ public sealed class MemoryClientOptions
     public string? RedisClusteringConnectionString { get; set; }
 
     /// <summary>Orleans cluster id; must match the silos'. Default <c>tripsage</c>.</summary>
-    public string ClusterId { get; set; } = "tripsage";
+    public string ClusterId { get; set; } = GridDefaults.ClusterId;
 
     /// <summary>Orleans service id; must match the silos'. Default <c>tripsage</c>.</summary>
-    public string ServiceId { get; set; } = "tripsage";
+    public string ServiceId { get; set; } = GridDefaults.ServiceId;
 
     /// <summary>
     /// A bearer token (JWT) sent with every call: a user's own token, or one with the admin scope.

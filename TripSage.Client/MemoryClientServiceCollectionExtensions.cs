@@ -17,7 +17,7 @@ public static class MemoryClientServiceCollectionExtensions
         configure?.Invoke(options);
         if (options.RedisClusteringConnectionString is null && options.Gateways.Count == 0)
         {
-            options.Gateways.Add("localhost:30000");
+            options.Gateways.Add(GridDefaults.Gateway);
         }
 
         services.AddOrleansClient(client =>

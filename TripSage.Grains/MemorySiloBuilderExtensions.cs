@@ -30,18 +30,12 @@ public static class MemorySiloBuilderExtensions
     {
         var services = builder.Services;
         builder.AddMemoryTelemetry();
-        services.AddOptions<MemoryOptions>().Bind(configuration.GetSection(MemoryOptions.SectionName)).ValidateOnStart();
-        services.AddOptions<SnapshotEncryptionOptions>().Bind(configuration.GetSection(SnapshotEncryptionOptions.SectionName)).ValidateOnStart();
-        services.AddOptions<StoreOptions>().Bind(configuration.GetSection(StoreOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<MemoryOptions>, MemoryOptionsValidator>();
-        services.AddSingleton<IValidateOptions<SnapshotEncryptionOptions>, SnapshotEncryptionOptionsValidator>();
-        services.AddSingleton<IValidateOptions<StoreOptions>, StoreOptionsValidator>();
-        services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.SectionName)).ValidateOnStart();
-        services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
-        services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>();
-        services.AddOptions<AuditOptions>().Bind(configuration.GetSection(AuditOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<AuditOptions>, AuditOptionsValidator>();
+        services.AddValidatedOptions<MemoryOptions, MemoryOptionsValidator>(configuration, MemoryOptions.SectionName);
+        services.AddValidatedOptions<SnapshotEncryptionOptions, SnapshotEncryptionOptionsValidator>(configuration, SnapshotEncryptionOptions.SectionName);
+        services.AddValidatedOptions<StoreOptions, StoreOptionsValidator>(configuration, StoreOptions.SectionName);
+        services.AddValidatedOptions<AuthOptions, AuthOptionsValidator>(configuration, AuthOptions.SectionName);
+        services.AddValidatedOptions<RateLimitOptions, RateLimitOptionsValidator>(configuration, RateLimitOptions.SectionName);
+        services.AddValidatedOptions<AuditOptions, AuditOptionsValidator>(configuration, AuditOptions.SectionName);
         services.AddSingleton<CallerAuthenticator>();
         services.AddSingleton<AuditChain>();
         services.AddSingleton<IAuditLog, AuditLog>();
@@ -61,7 +55,7 @@ public static class MemorySiloBuilderExtensions
             redis.DeleteStateOnClear = true;
             redis.GrainStorageSerializer = new SealedSnapshotSerializer();
             redis.CreateMultiplexer = async _ => ((IConnectionMultiplexer)await connection.GetAsync(), IsShared: true);
-            redis.GetStorageKey = (_, grainId) => StoreConnection.SnapshotKey(connection.KeyPrefix, grainId.Key.ToString()!);
+            redis.GetStorageKey = (_, grainId) => StoreKeys.Snapshot(connection.KeyPrefix, grainId.Key.ToString()!);
         }));
         // Reminders wake a user's grain when a memory expires, even when nobody calls it: that is
         // what deletes expired memories of inactive users from the store.

@@ -1,4 +1,4 @@
-using TripSage.Memory.Silo;
+using TripSage.Memory.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddTripSageSilo();

@@ -2,13 +2,12 @@ using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using TripSage.Memory.Grains.Embeddings;
 using TripSage.Memory.Grains.Search;
-using TripSage.Memory.Tests.Infrastructure;
 
 namespace TripSage.Memory.Benchmarks.Locomo;
 
 /// <summary>
 /// The LoCoMo retrieval benchmark. Every turn becomes one memory of the conversation's user through the
-/// grain API on an Orleans test cluster over the embedded Garnet store, with the grid embedding it (local
+/// grain API on the silo host over its embedded Garnet store, with the grid embedding it (local
 /// MiniLM); every category 1-4 question is asked as a search in each mode. Then, on the memories as the
 /// grain stored them (exported): float32 against 8-bit vectors, fusion variants, and latency and size at
 /// a user with <see cref="DefaultScaleMemories"/> memories.
@@ -31,13 +30,15 @@ internal sealed class LocomoBenchmark(IReadOnlyList<LocomoConversation> conversa
     public async Task<LocomoReport> RunAsync(CancellationToken cancellationToken)
     {
         output.WriteLine($"LoCoMo retrieval benchmark, {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {conversations.Count} conversations");
-        await using var store = GarnetTestStore.Start();
-        await using var cluster = await MemoryCluster.StartAsync(store);
+        await using var grid = await LocomoGrid.StartAsync();
+
+        // Every call below carries the admin token: the grid checks it as it checks any caller's.
+        RequestContext.Set(MemoryRequestContext.BearerToken, grid.AdminToken);
 
         var ingest = Stopwatch.StartNew();
         foreach (var conversation in conversations)
         {
-            await StoreTurnsAsync(cluster, conversation);
+            await StoreTurnsAsync(grid, conversation);
         }
 
         output.WriteLine($"stored {_dialogueIds.Count} turns as memories through the grain (embedded by the grid) in {ingest.Elapsed.TotalSeconds:0.0} s");
@@ -45,7 +46,7 @@ internal sealed class LocomoBenchmark(IReadOnlyList<LocomoConversation> conversa
         var grainLatency = Modes.ToDictionary(m => m, _ => new List<double>());
         foreach (var conversation in conversations)
         {
-            var user = cluster.User(UserOf(conversation));
+            var user = grid.User(UserOf(conversation));
             foreach (var question in Asked(conversation))
             {
                 foreach (var mode in Modes)
@@ -66,7 +67,7 @@ internal sealed class LocomoBenchmark(IReadOnlyList<LocomoConversation> conversa
         var stored = new Dictionary<string, IReadOnlyList<MemoryRecord>>(StringComparer.Ordinal);
         foreach (var conversation in conversations)
         {
-            stored[conversation.Name] = (await cluster.User(UserOf(conversation)).ExportAsync()).Memories;
+            stored[conversation.Name] = (await grid.User(UserOf(conversation)).ExportAsync()).Memories;
         }
 
         var queryVectors = await EmbedQuestionsAsync(cancellationToken);
@@ -80,7 +81,7 @@ internal sealed class LocomoBenchmark(IReadOnlyList<LocomoConversation> conversa
             output.WriteLine($"grain search, {mode.ToString().ToLowerInvariant()}, LoCoMo users (~{_dialogueIds.Count / conversations.Count} memories), query embedded by the grid: {Percentiles.Describe(grainLatency[mode].Skip(WarmUpCalls).ToList())}");
         }
 
-        await MeasureScaleAsync(cluster, stored, queryVectors);
+        await MeasureScaleAsync(grid, stored, queryVectors);
         return report;
     }
 
@@ -89,9 +90,9 @@ internal sealed class LocomoBenchmark(IReadOnlyList<LocomoConversation> conversa
     private static IEnumerable<LocomoQuestion> Asked(LocomoConversation conversation) =>
         conversation.Questions.Where(q => q.Category is >= 1 and <= 4 && q.Evidence.Count > 0);
 
-    private async Task StoreTurnsAsync(MemoryCluster cluster, LocomoConversation conversation)
+    private async Task StoreTurnsAsync(LocomoGrid grid, LocomoConversation conversation)
     {
-        var user = cluster.User(UserOf(conversation));
+        var user = grid.User(UserOf(conversation));
         var firstSpeaker = conversation.Sessions.SelectMany(s => s.Turns).First().Speaker;
         var fallback = new DateTimeOffset(2023, 1, 1, 0, 0, 0, TimeSpan.Zero);
         foreach (var session in conversation.Sessions)
@@ -207,7 +208,7 @@ internal sealed class LocomoBenchmark(IReadOnlyList<LocomoConversation> conversa
     }
 
     /// <summary>A user with many memories (the LoCoMo turns repeated under other sessions): search latency inside the index and through the grain, and bytes per memory.</summary>
-    private async Task MeasureScaleAsync(MemoryCluster cluster, Dictionary<string, IReadOnlyList<MemoryRecord>> stored, Dictionary<LocomoQuestion, float[]> queryVectors)
+    private async Task MeasureScaleAsync(LocomoGrid grid, Dictionary<string, IReadOnlyList<MemoryRecord>> stored, Dictionary<LocomoQuestion, float[]> queryVectors)
     {
         var source = stored.Values.SelectMany(m => m).ToList();
         var records = Enumerable.Range(0, scaleMemories).Select(i =>
@@ -245,7 +246,7 @@ internal sealed class LocomoBenchmark(IReadOnlyList<LocomoConversation> conversa
             output.WriteLine($"index search (what the grain runs in its turn), {mode.ToString().ToLowerInvariant()}: {Percentiles.Describe(timings.Skip(WarmUpCalls).ToList())}");
         }
 
-        var user = cluster.User("locomo-scale");
+        var user = grid.User("locomo-scale");
         await user.ImportAsync(new UserExport { UserId = "locomo-scale", Memories = records });
         foreach (var mode in Modes)
         {
@@ -258,7 +259,7 @@ internal sealed class LocomoBenchmark(IReadOnlyList<LocomoConversation> conversa
                 timings.Add(watch.Elapsed.TotalMilliseconds);
             }
 
-            output.WriteLine($"grain search round trip (in-process cluster, query vector supplied), {mode.ToString().ToLowerInvariant()}: {Percentiles.Describe(timings.Skip(WarmUpCalls).ToList())}");
+            output.WriteLine($"grain search round trip (in-process silo, query vector supplied), {mode.ToString().ToLowerInvariant()}: {Percentiles.Describe(timings.Skip(WarmUpCalls).ToList())}");
         }
     }
 

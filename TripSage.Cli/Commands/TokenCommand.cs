@@ -1,10 +1,7 @@
 using System.CommandLine;
-using System.Security.Claims;
-using System.Text.Json;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 using TripSage.Memory.Cli.Arguments;
 using TripSage.Memory.Cli.Output;
+using TripSage.Memory.Client;
 
 namespace TripSage.Memory.Cli.Commands;
 
@@ -14,7 +11,8 @@ namespace TripSage.Memory.Cli.Commands;
 /// </summary>
 internal static class TokenCommand
 {
-    private const string SecretsFile = "keys/development-secrets.json";
+    // The data folder setting as an environment variable, the way the silo reads it too.
+    private static readonly string DataPathVariable = GridDefaults.DataPathSetting.Replace(":", "__", StringComparison.Ordinal);
     private static readonly TimeSpan DefaultLifetime = TimeSpan.FromHours(1);
 
     public static Command Create(GlobalOptions options, TextWriter output, TextWriter error)
@@ -56,41 +54,23 @@ internal static class TokenCommand
         return command;
     }
 
-    private static string Mint(string userId, bool admin, DateTime expires, byte[] key)
+    private static string Mint(string userId, bool admin, DateTime expires, string signingKey) =>
+        MemoryTokenIssuer.Create(signingKey, userId, notBefore: DateTime.UtcNow, expires, admin);
+
+    private static string SigningKey(string? dataPath)
     {
-        var now = DateTime.UtcNow;
-        var claims = new List<Claim> { new(JwtRegisteredClaimNames.Sub, userId) };
-        if (admin)
+        var folder = dataPath ?? Environment.GetEnvironmentVariable(DataPathVariable) ?? GridDefaults.DataFolder;
+        try
         {
-            claims.Add(new Claim("scope", MemoryTokens.DefaultAdminScope));
+            return DevelopmentSecretsFile.Read(DevelopmentSecretsFile.PathIn(folder)).TokenSigningKey;
         }
-
-        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        catch (FileNotFoundException)
         {
-            Issuer = MemoryTokens.DefaultIssuer,
-            Audience = MemoryTokens.DefaultAudience,
-            Subject = new ClaimsIdentity(claims),
-            IssuedAt = now,
-            NotBefore = now,
-            Expires = expires,
-            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(key), SecurityAlgorithms.HmacSha256),
-        });
-    }
-
-    private static byte[] SigningKey(string? dataPath)
-    {
-        var folder = dataPath
-            ?? Environment.GetEnvironmentVariable("TripSage__DataPath")
-            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "tripsage");
-        var file = Path.Combine(folder, SecretsFile);
-        if (!File.Exists(file))
-        {
-            throw new CommandInputException($"no development secrets at '{file}': start a Development silo once (dotnet run --project TripSage.Silo), or pass --data-path");
+            throw new CommandInputException($"no development secrets at '{DevelopmentSecretsFile.PathIn(folder)}': start a Development silo once (dotnet run --project TripSage.Silo), or pass --data-path");
         }
-
-        using var document = JsonDocument.Parse(File.ReadAllText(file));
-        return document.RootElement.TryGetProperty("tokenSigningKey", out var key) && key.GetString() is { } base64
-            ? Convert.FromBase64String(base64)
-            : throw new CommandInputException($"'{file}' has no tokenSigningKey; delete it and restart the Development silo to generate one");
+        catch (InvalidDataException)
+        {
+            throw new CommandInputException($"'{DevelopmentSecretsFile.PathIn(folder)}' has no tokenSigningKey; delete it and restart the Development silo to generate one");
+        }
     }
 }

@@ -1,3 +1,5 @@
+using TripSage.Memory.Client;
+
 namespace TripSage.Memory.Cli.Grid;
 
 /// <summary>How the command-line tool reaches the memory grid.</summary>
@@ -7,7 +9,7 @@ internal sealed class GridConnectionOptions
     /// The gateway used when no <c>--gateway</c> is given: the one a silo started with
     /// <c>dotnet run --project TripSage.Silo</c> listens on.
     /// </summary>
-    public string DefaultGateway { get; init; } = "localhost:30000";
+    public string DefaultGateway { get; init; } = GridDefaults.Gateway;
 
     /// <summary>
     /// How long connecting may take in all, retries included. The Orleans client would otherwise retry

@@ -79,13 +79,9 @@ internal sealed class AuditLog(StoreConnection store) : IAuditLog
             .ToList();
     }
 
-    public static string LogKey(string keyPrefix, string userId) => $"{keyPrefix}:audit:{userId}";
+    private RedisKey LogKey(string userId) => StoreKeys.AuditLog(store.KeyPrefix, userId);
 
-    public static string HeadKey(string keyPrefix, string userId) => $"{keyPrefix}:audit-head:{userId}";
-
-    private RedisKey LogKey(string userId) => LogKey(store.KeyPrefix, userId);
-
-    private RedisKey HeadKey(string userId) => HeadKey(store.KeyPrefix, userId);
+    private RedisKey HeadKey(string userId) => StoreKeys.AuditHead(store.KeyPrefix, userId);
 
     // Zero-padded so that the fields sort in sequence order as plain strings.
     private static string Field(long sequence) => sequence.ToString("D19");

@@ -16,10 +16,8 @@ internal static class SearchServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddTripSageSearch(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<SearchOptions>().Bind(configuration.GetSection(SearchOptions.SectionName)).ValidateOnStart();
-        services.AddOptions<EmbeddingOptions>().Bind(configuration.GetSection(EmbeddingOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<SearchOptions>, SearchOptionsValidator>();
-        services.AddSingleton<IValidateOptions<EmbeddingOptions>, EmbeddingOptionsValidator>();
+        services.AddValidatedOptions<SearchOptions, SearchOptionsValidator>(configuration, SearchOptions.SectionName);
+        services.AddValidatedOptions<EmbeddingOptions, EmbeddingOptionsValidator>(configuration, EmbeddingOptions.SectionName);
         services.AddSingleton<ITextEmbedder>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<EmbeddingOptions>>().Value;

@@ -7,13 +7,15 @@ namespace TripSage.Memory.Grains.Search;
 /// 8-bit symmetric quantization of unit-length embeddings, and the integer dot product search runs on.
 /// A vector is scaled to unit length, then each component becomes round(x / step) with the step chosen
 /// so the largest component is ±127; the step is rescaled so the decoded vector has unit length again,
-/// which makes the dot product of two quantized vectors their cosine similarity.
+/// which makes the dot product of two quantized vectors their cosine similarity. Public so the
+/// benchmarks quantize query vectors exactly as the grid does.
 /// </summary>
-internal static class EmbeddingQuantizer
+public static class EmbeddingQuantizer
 {
     // ±127, never -128: the product of two codes must fit a 16-bit lane (127 * 127 = 16129) in Dot.
     private const int MaxCode = sbyte.MaxValue;
 
+    /// <summary>The 8-bit codes and scale of <paramref name="vector"/>, scaled to unit length first.</summary>
     public static QuantizedEmbedding Quantize(ReadOnlySpan<float> vector)
     {
         var maxMagnitude = 0f;

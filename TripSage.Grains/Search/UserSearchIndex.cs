@@ -4,9 +4,10 @@ namespace TripSage.Memory.Grains.Search;
 /// One user's search index, kept in the user's grain: BM25 over analyzed text and cosine similarity
 /// over quantized embeddings, fused into one ranking with filters and an optional recency boost.
 /// Adding or removing a memory updates only that memory's entries; nothing is ever rebuilt while
-/// the grain is active.
+/// the grain is active. Public so the benchmarks can measure ranking and fusion variants on the
+/// same index code the grain runs, outside a grain.
 /// </summary>
-internal sealed class UserSearchIndex(SearchOptions options)
+public sealed class UserSearchIndex(SearchOptions options)
 {
     /// <summary>The model recorded for a caller-supplied embedding whose model the caller did not name.</summary>
     public const string CallerSuppliedModel = "caller-supplied";
@@ -15,11 +16,13 @@ internal sealed class UserSearchIndex(SearchOptions options)
     private readonly VectorIndex _vectors = new();
     private readonly SessionTimeline _sessions = new();
 
+    /// <summary>How many memories are indexed.</summary>
     public int Count => _keywords.Count;
 
     /// <summary>The models the user's embedded memories were made with.</summary>
     public IReadOnlyCollection<string> Models => _vectors.Models;
 
+    /// <summary>Indexes <paramref name="memory"/>, replacing what was indexed under its id.</summary>
     public void Add(MemoryRecord memory)
     {
         _keywords.Add(memory.Id, memory.Text);
@@ -35,6 +38,7 @@ internal sealed class UserSearchIndex(SearchOptions options)
         _sessions.Add(memory);
     }
 
+    /// <summary>Drops a memory from the index.</summary>
     public void Remove(string memoryId)
     {
         _keywords.Remove(memoryId);
@@ -42,6 +46,7 @@ internal sealed class UserSearchIndex(SearchOptions options)
         _sessions.Remove(memoryId);
     }
 
+    /// <summary>Drops every memory from the index.</summary>
     public void Clear()
     {
         _keywords.Clear();

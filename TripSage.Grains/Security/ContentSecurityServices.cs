@@ -12,10 +12,8 @@ internal static class ContentSecurityServices
 {
     public static IServiceCollection AddContentSecurity(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ContentPolicyOptions>().Bind(configuration.GetSection(ContentPolicyOptions.SectionName)).ValidateOnStart();
-        services.AddOptions<BehaviourPolicyOptions>().Bind(configuration.GetSection(BehaviourPolicyOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ContentPolicyOptions>, ContentPolicyOptionsValidator>();
-        services.AddSingleton<IValidateOptions<BehaviourPolicyOptions>, BehaviourPolicyOptionsValidator>();
+        services.AddValidatedOptions<ContentPolicyOptions, ContentPolicyOptionsValidator>(configuration, ContentPolicyOptions.SectionName);
+        services.AddValidatedOptions<BehaviourPolicyOptions, BehaviourPolicyOptionsValidator>(configuration, BehaviourPolicyOptions.SectionName);
         services.AddSingleton<ContentInspector>();
         services.AddSingleton<ContentScreen>();
 

@@ -75,7 +75,7 @@ internal sealed class DataKeyStore : IAsyncDisposable
     {
         var multiplexer = _separateStore is null ? await _store.GetAsync() : await _separateStore.Value;
         var database = multiplexer.GetDatabase();
-        var prefix = $"{_store.KeyPrefix}:datakey:";
+        var prefix = StoreKeys.DataKeyPrefix(_store.KeyPrefix);
         int rewrapped = 0, current = 0;
         foreach (var server in multiplexer.GetServers().Where(s => !s.IsReplica))
         {
@@ -117,9 +117,7 @@ internal sealed class DataKeyStore : IAsyncDisposable
     private async Task<IDatabase> DatabaseAsync() =>
         (_separateStore is null ? await _store.GetAsync() : await _separateStore.Value).GetDatabase();
 
-    private RedisKey Key(string userId) => DataKeyName(_store.KeyPrefix, userId);
-
-    public static string DataKeyName(string keyPrefix, string userId) => $"{keyPrefix}:datakey:{userId}";
+    private RedisKey Key(string userId) => StoreKeys.DataKey(_store.KeyPrefix, userId);
 
     private string Wrap(string userId, DataKey dataKey)
     {

@@ -7,9 +7,9 @@ namespace TripSage.Memory.Grains.Storage;
 /// <summary>
 /// The configured master keys. They never encrypt snapshots themselves: they wrap each user's
 /// random data key (so erasing that one stored key shreds every copy of the user's snapshots) and
-/// key the audit chain.
+/// key the audit chain. Public because hosts generate keys in its format (<see cref="NewKey"/>).
 /// </summary>
-internal sealed class KeyRing
+public sealed class KeyRing
 {
     private const int KeyBytes = 32;
     private const int NonceBytes = 12;
@@ -19,6 +19,7 @@ internal sealed class KeyRing
 
     private readonly Dictionary<string, byte[]> _masterKeys;
 
+    /// <summary>The ring of the configured master keys (<c>TripSage:Encryption</c>).</summary>
     public KeyRing(IOptions<SnapshotEncryptionOptions> options)
     {
         var value = options.Value;
@@ -26,8 +27,10 @@ internal sealed class KeyRing
         CurrentKeyId = value.CurrentKeyId!;
     }
 
+    /// <summary>The id of the master key new data keys are wrapped under.</summary>
     public string CurrentKeyId { get; }
 
+    /// <summary>Decodes a configured key: true only for base64 of exactly 32 bytes.</summary>
     public static bool TryDecodeKey(string? base64, out byte[] key)
     {
         key = [];
@@ -71,6 +74,8 @@ internal sealed class KeyRing
     }
 
     /// <exception cref="SnapshotUnreadableException">The master key is unknown, or the wrapped key does not authenticate for this user.</exception>
+    /// <summary>Unwraps a user's data key; fails loudly when it was altered or belongs to another user.</summary>
+    /// <exception cref="SnapshotUnreadableException">The key does not authenticate, or its master key is not in the ring.</exception>
     public byte[] UnwrapDataKey(string masterKeyId, byte[] wrapped, string userId, string dataKeyId)
     {
         if (wrapped.Length != NonceBytes + TagBytes + KeyBytes)

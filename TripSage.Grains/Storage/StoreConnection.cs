@@ -5,22 +5,23 @@ namespace TripSage.Memory.Grains.Storage;
 
 /// <summary>
 /// The one connection to the store shared by the storage provider and the health check, so the
-/// silo holds a single multiplexer however many components talk to the store.
+/// silo holds a single multiplexer however many components talk to the store. Public because the
+/// host's health check and store tracing (in <c>TripSage.Hosting</c>) use this same connection.
 /// </summary>
-internal sealed class StoreConnection(IOptions<StoreOptions> options) : IAsyncDisposable
+public sealed class StoreConnection(IOptions<StoreOptions> options) : IAsyncDisposable
 {
     private readonly Lazy<Task<ConnectionMultiplexer>> _connection = new(() => Connect(options.Value));
 
     /// <summary>The parsed connection settings (what the storage provider's own validation asks for).</summary>
     public ConfigurationOptions Configuration => Parse(options.Value.ConnectionString!);
 
+    /// <summary>The prefix of every key the grid writes (<c>TripSage:Store:KeyPrefix</c>).</summary>
     public string KeyPrefix => options.Value.KeyPrefix;
 
+    /// <summary>The shared multiplexer, connected on first use.</summary>
     public Task<ConnectionMultiplexer> GetAsync() => _connection.Value;
 
-    /// <summary>The key of a user's snapshot hash (fields <c>etag</c> and <c>data</c>).</summary>
-    public static string SnapshotKey(string keyPrefix, string userId) => $"{keyPrefix}:memory:{userId}";
-
+    /// <summary>Closes the connection if it was opened.</summary>
     public async ValueTask DisposeAsync()
     {
         if (_connection.IsValueCreated && _connection.Value.IsCompletedSuccessfully)

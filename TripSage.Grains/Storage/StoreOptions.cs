@@ -13,5 +13,5 @@ public sealed class StoreOptions
     public string? ConnectionString { get; set; }
 
     /// <summary>Prefix of every key the grid writes, so several grids can share one store. Default <c>tripsage</c>.</summary>
-    public string KeyPrefix { get; set; } = "tripsage";
+    public string KeyPrefix { get; set; } = StoreKeys.DefaultPrefix;
 }

@@ -7,9 +7,10 @@ namespace TripSage.Memory.Grains.Telemetry;
 /// The names the grid's own telemetry is published under: one activity source and one meter,
 /// both <c>TripSage.Memory</c>, and the instrument and attribute names operators query.
 /// Prometheus names follow from these: dots become underscores, counters get <c>_total</c>,
-/// and the unit is appended (<c>_seconds</c>, <c>_bytes</c>).
+/// and the unit is appended (<c>_seconds</c>, <c>_bytes</c>). Public: these names are a contract
+/// with the host's telemetry pipeline, dashboards and alerts.
 /// </summary>
-internal static class MemoryTelemetry
+public static class MemoryTelemetry
 {
     /// <summary>Activity source and meter name (add both to an OpenTelemetry pipeline).</summary>
     public const string Name = "TripSage.Memory";

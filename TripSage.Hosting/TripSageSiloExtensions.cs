@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Orleans.Configuration;
+using TripSage.Memory.Grains;
+using TripSage.Memory.Grains.Storage;
+using TripSage.Memory.Hosting.EmbeddedStore;
+using TripSage.Memory.Hosting.Health;
+using TripSage.Memory.Hosting.Telemetry;
+
+namespace TripSage.Memory.Hosting;
+
+/// <summary>Everything the silo host needs, so that Program.cs stays a few lines.</summary>
+public static class TripSageSiloExtensions
+{
+    private const string ReadyTag = "ready";
+
+    /// <summary>
+    /// Configures the Orleans silo with the memory grains, the store (embedded Garnet when no
+    /// connection string is configured), the snapshot key ring and health checks.
+    /// </summary>
+    public static WebApplicationBuilder AddTripSageSilo(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var dataPath = DataFolder.Resolve(configuration);
+        var startup = new SiloStartupReport { DataPath = dataPath };
+
+        if (builder.Environment.IsDevelopment())
+        {
+            startup.GeneratedKeyFile = DevelopmentSecrets.Ensure(configuration, dataPath);
+        }
+
+        if (string.IsNullOrWhiteSpace(configuration[$"{StoreOptions.SectionName}:ConnectionString"]))
+        {
+            var embeddedOptions = configuration.GetSection(EmbeddedStoreOptions.SectionName).Get<EmbeddedStoreOptions>() ?? new EmbeddedStoreOptions();
+            var store = EmbeddedGarnetStore.Start(embeddedOptions, Path.Combine(dataPath, "store"));
+            configuration[$"{StoreOptions.SectionName}:ConnectionString"] = store.ConnectionString;
+            builder.Services.AddSingleton(store);
+            builder.Services.AddHostedService<EmbeddedStoreLifetime>();
+            startup.EmbeddedStore = store;
+        }
+
+        builder.Services.AddSingleton(startup);
+        builder.Services.AddHostedService<SiloStartupBanner>();
+
+        var silo = configuration.GetSection(SiloHostOptions.SectionName).Get<SiloHostOptions>() ?? new SiloHostOptions();
+        builder.Services.AddValidatedOptions<SiloHostOptions, SiloHostOptionsValidator>(configuration, SiloHostOptions.SectionName);
+        var storeConnectionString = configuration[$"{StoreOptions.SectionName}:ConnectionString"]!;
+        builder.UseOrleans(siloBuilder =>
+        {
+            if (silo.Clustering == SiloClustering.Redis)
+            {
+                siloBuilder.UseRedisClustering(storeConnectionString);
+                siloBuilder.ConfigureEndpoints(silo.SiloPort, silo.GatewayPort);
+            }
+            else
+            {
+                siloBuilder.UseLocalhostClustering(silo.SiloPort, silo.GatewayPort);
+            }
+
+            siloBuilder.Configure<ClusterOptions>(cluster =>
+            {
+                cluster.ClusterId = silo.ClusterId;
+                cluster.ServiceId = silo.ServiceId;
+            });
+            siloBuilder.AddTripSageMemory(configuration);
+        });
+
+        builder.Services.AddHealthChecks()
+            .AddCheck<StoreHealthCheck>("store", tags: [ReadyTag])
+            .AddCheck<SiloHealthCheck>("silo", tags: [ReadyTag]);
+        builder.AddTripSageTelemetry();
+        return builder;
+    }
+
+    /// <summary>Maps <c>/health/live</c> (the process answers) and <c>/health/ready</c> (store reachable and silo active).</summary>
+    public static WebApplication MapTripSageEndpoints(this WebApplication app)
+    {
+        var health = app.MapGroup("/health");
+        health.MapHealthChecks("/live", new HealthCheckOptions { Predicate = _ => false });
+        health.MapHealthChecks("/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
+        app.MapTripSageTelemetry();
+        return app;
+    }
+}

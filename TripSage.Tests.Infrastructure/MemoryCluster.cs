@@ -1,0 +1,112 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.TestingHost;
+using TripSage.Memory.Client;
+using TripSage.Memory.Grains;
+using TripSage.Memory.Grains.Audit;
+using TripSage.Memory.Grains.Security;
+using TripSage.Memory.Grains.Storage;
+using TripSage.Memory.Grains.Security.Auth;
+using TripSage.Memory.Grains.Security.RateLimiting;
+
+namespace TripSage.Memory.Tests.Infrastructure;
+
+/// <summary>
+/// An Orleans in-process test cluster running the real grains on the real Redis storage provider
+/// against a real store, configured the way the silo host configures them.
+/// </summary>
+public sealed class MemoryCluster : IAsyncDisposable
+{
+    public const string ServiceId = "tripsage-tests";
+
+    /// <summary>One key ring for the whole test run, so clusters started at different times read each other's snapshots.</summary>
+    public static readonly IReadOnlyDictionary<string, string?> TestKeyRing = new Dictionary<string, string?>
+    {
+        [$"{SnapshotEncryptionOptions.SectionName}:CurrentKeyId"] = "test-1",
+        [$"{SnapshotEncryptionOptions.SectionName}:Keys:test-1"] = KeyRing.NewKey(),
+    };
+
+    private MemoryCluster(InProcessTestCluster cluster, FakeTimeProvider clock, TestStore store)
+    {
+        Cluster = cluster;
+        Clock = clock;
+        Store = store;
+    }
+
+    public InProcessTestCluster Cluster { get; }
+
+    public IClusterClient Client => Cluster.Client;
+
+    /// <summary>The memory grains' clock; it moves 1 ms on every reading so that each change gets its own time.</summary>
+    public FakeTimeProvider Clock { get; }
+
+    public TestStore Store { get; }
+
+    public IUserMemoryGrain User(string userId) => Client.GetGrain<IUserMemoryGrain>(userId);
+
+    public static async Task<MemoryCluster> StartAsync(TestStore store, IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
+        var settings = new Dictionary<string, string?>(TestKeyRing)
+        {
+            [$"{StoreOptions.SectionName}:ConnectionString"] = store.ConnectionString,
+            [$"{AuthOptions.SectionName}:SigningKey"] = TestTokens.SigningKey,
+        };
+
+        // Generous buckets: only the rate-limit tests, which set their own, should ever be limited.
+        foreach (var bucket in new[] { "Read", "Search", "Write", "Sensitive" })
+        {
+            settings[$"{RateLimitOptions.SectionName}:{bucket}:Capacity"] = "100000";
+            settings[$"{RateLimitOptions.SectionName}:{bucket}:TokensPerMinute"] = "100000";
+        }
+
+        // A null value removes a setting, for example a master key the grid should no longer have.
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+            {
+                settings.Remove(key);
+            }
+            else
+            {
+                settings[key] = value;
+            }
+        }
+
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.Options.ServiceId = ServiceId;
+        builder.Options.ConfigureFileLogging = false;
+        builder.ConfigureSiloHost((_, host) =>
+        {
+            host.Configuration.AddInMemoryCollection(settings);
+            host.Services.AddKeyedSingleton<TimeProvider>(MemoryClock.Key, clock);
+        });
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddTripSageMemory(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+            silo.Services.AddSingleton<IAuditLog>(sp => new FaultInjectingAuditLog(ActivatorUtilities.CreateInstance<AuditLog>(sp)));
+        });
+
+        // The client calls as an admin unless a test puts another token in the request context.
+        builder.ConfigureClient(client => client
+            .AddOutgoingGrainCallFilter(new BearerTokenFilter(TestTokens.Admin, null))
+            .AddMemoryStreams(AuditStream.ProviderName));
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return new MemoryCluster(cluster, clock, store);
+    }
+
+    /// <summary>Deactivates a user's grain so the next call reloads it from the store.</summary>
+    public Task DeactivateAsync(string userId) => Cluster.DeactivateAsync(User(userId));
+
+    /// <summary>The raw hash field the grid stores a user's snapshot in.</summary>
+    public async Task<byte[]?> RawSnapshotAsync(string userId) =>
+        (byte[]?)await (await Store.RawAsync()).HashGetAsync(StoreKeys.Snapshot(StoreKeys.DefaultPrefix, userId), "data");
+
+    public async ValueTask DisposeAsync()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+    }
+}

@@ -1,0 +1,127 @@
+using StackExchange.Redis;
+using TripSage.Memory.Grains.Audit;
+using TripSage.Memory.Grains.Storage;
+using TripSage.Memory.Tests.Infrastructure;
+
+namespace TripSage.Memory.Tests.Integration.Security;
+
+/// <summary>
+/// Events of calls that write nothing are deferred and appended in batches: never lost on a graceful
+/// deactivation, carried by the next write, appended after the flush delay without another call,
+/// and durable before the call returns in strict mode. Read from the raw store, not through the grain.
+/// </summary>
+public sealed class AuditBatchingTests : IAsyncLifetime
+{
+    private readonly GarnetTestStore _store = GarnetTestStore.Start();
+    private MemoryCluster _memory = null!;
+
+    public async Task InitializeAsync() =>
+        _memory = await MemoryCluster.StartAsync(_store, new Dictionary<string, string?>
+        {
+            // Long enough that no test here sees a timed flush unless it waits for one.
+            [$"{AuditOptions.SectionName}:FlushDelay"] = "00:01:00",
+        });
+
+    public async Task DisposeAsync()
+    {
+        await _memory.DisposeAsync();
+        await _store.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Reads_AreNotAppendedOneByOne_AndAllArriveInOrderOnDeactivation()
+    {
+        var userId = TestUsers.New();
+        var user = _memory.User(userId);
+        await user.RememberAsync([new NewMemory("Window seat on night trains")]);
+
+        for (var i = 0; i < 3; i++)
+        {
+            await user.SearchAsync(new SearchQuery("window"));
+        }
+
+        Assert.Equal(["remember"], await RawOperationsAsync(userId));
+        await _memory.DeactivateAsync(userId);
+        Assert.Equal(["remember", "search", "search", "search"], await RawOperationsAsync(userId));
+        Assert.True((await user.VerifyAuditAsync()).Valid);
+    }
+
+    [Fact]
+    public async Task NextWrite_CarriesTheDeferredEventsAheadOfItsOwn()
+    {
+        var userId = TestUsers.New();
+        var user = _memory.User(userId);
+        await user.GetStatsAsync();
+        await user.ListAsync(new ListQuery());
+
+        await user.RememberAsync([new NewMemory("Aisle seat")]);
+
+        Assert.Equal(["stats", "list", "remember"], await RawOperationsAsync(userId));
+    }
+
+    [Fact]
+    public async Task DeferredEvents_AfterTheFlushDelay_AreAppendedWithoutAnotherCall()
+    {
+        await using var store = GarnetTestStore.Start();
+        await using var memory = await MemoryCluster.StartAsync(store, new Dictionary<string, string?>
+        {
+            [$"{AuditOptions.SectionName}:FlushDelay"] = "00:00:00.100",
+        });
+        var userId = TestUsers.New();
+
+        await memory.User(userId).GetStatsAsync();
+        await memory.User(userId).GetPreferencesAsync();
+
+        await Eventually.TrueAsync(async () => (await RawOperationsAsync(store, userId)).Count == 2, TimeSpan.FromSeconds(10), "the deferred events in the log");
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        Assert.Equal(["stats", "get_preferences"], await RawOperationsAsync(store, userId));
+    }
+
+    [Fact]
+    public async Task StrictReads_ReadReturnsOnlyOnceItsEventIsInTheLog()
+    {
+        await using var store = GarnetTestStore.Start();
+        await using var memory = await MemoryCluster.StartAsync(store, new Dictionary<string, string?>
+        {
+            [$"{AuditOptions.SectionName}:FlushDelay"] = "00:01:00",
+            [$"{AuditOptions.SectionName}:StrictReads"] = "true",
+        });
+        var userId = TestUsers.New();
+
+        await memory.User(userId).GetStatsAsync();
+
+        Assert.Equal(["stats"], await RawOperationsAsync(store, userId));
+    }
+
+    [Fact]
+    public async Task DeferredAppendFailing_ReadsStillAnswer_AndEventsArriveOnceTheStoreTakesThem()
+    {
+        var userId = TestUsers.New();
+        var user = _memory.User(userId);
+        FaultInjectingAuditLog.FailAppendsFor(userId);
+        try
+        {
+            await user.GetStatsAsync();
+            await user.GetStatsAsync();
+        }
+        finally
+        {
+            FaultInjectingAuditLog.Heal(userId);
+        }
+
+        var events = await user.ReadAuditAsync(1, 10);
+
+        Assert.Equal(["stats", "stats"], events.Select(e => e.Operation));
+    }
+
+    private Task<List<string>> RawOperationsAsync(string userId) => RawOperationsAsync(_store, userId);
+
+    private static async Task<List<string>> RawOperationsAsync(TestStore store, string userId)
+    {
+        var raw = await (await store.RawAsync()).HashGetAllAsync(StoreKeys.AuditLog(StoreKeys.DefaultPrefix, userId));
+        return raw
+            .OrderBy(e => (string)e.Name!, StringComparer.Ordinal)
+            .Select(e => System.Text.Json.JsonDocument.Parse((string)e.Value!).RootElement.GetProperty("operation").GetString()!)
+            .ToList();
+    }
+}
