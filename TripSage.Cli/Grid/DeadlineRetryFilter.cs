@@ -8,14 +8,14 @@ namespace TripSage.Memory.Cli.Grid;
 /// </summary>
 internal sealed class DeadlineRetryFilter(TimeProvider time, DateTimeOffset deadline, TimeSpan retryDelay) : IClientConnectionRetryFilter
 {
-    private readonly List<Exception> failures = [];
+    private readonly List<Exception> _failures = [];
 
     /// <summary>Every failed attempt, oldest first.</summary>
-    public IReadOnlyList<Exception> Failures => failures;
+    public IReadOnlyList<Exception> Failures => _failures;
 
     public async Task<bool> ShouldRetryConnectionAttempt(Exception exception, CancellationToken cancellationToken)
     {
-        failures.Add(exception);
+        _failures.Add(exception);
         if (cancellationToken.IsCancellationRequested || time.GetUtcNow() + retryDelay >= deadline)
         {
             return false;

@@ -20,8 +20,8 @@ internal sealed class GridConnection(
     string? token,
     GridConnectionOptions options) : IAsyncDisposable
 {
-    private IHost? host;
-    private IMemoryClient? client;
+    private IHost? _host;
+    private IMemoryClient? _client;
 
     /// <summary>The gateways tried, as given, for messages.</summary>
     public string Gateways => string.Join(", ", gateways);
@@ -34,32 +34,32 @@ internal sealed class GridConnection(
     /// <exception cref="CommandInputException">A gateway is not host:port.</exception>
     public async Task<IMemoryClient> GetClientAsync(CancellationToken cancellationToken)
     {
-        if (client is not null)
+        if (_client is not null)
         {
-            return client;
+            return _client;
         }
 
         var retryFilter = new DeadlineRetryFilter(TimeProvider.System, TimeProvider.System.GetUtcNow() + options.ConnectTimeout, options.ConnectRetryDelay);
-        host = BuildHost(retryFilter);
+        _host = BuildHost(retryFilter);
 
         using var connectTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         connectTimeout.CancelAfter(options.ConnectTimeout);
         try
         {
-            await host.StartAsync(connectTimeout.Token);
+            await _host.StartAsync(connectTimeout.Token);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             throw new GridUnreachableException($"cannot reach the grid at {Gateways} ({Describe([.. retryFilter.Failures, exception])}); {StartHint}", exception);
         }
 
-        client = host.Services.GetRequiredService<IMemoryClient>();
-        return client;
+        _client = _host.Services.GetRequiredService<IMemoryClient>();
+        return _client;
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (host is null)
+        if (_host is null)
         {
             return;
         }
@@ -69,17 +69,17 @@ internal sealed class GridConnection(
         {
             try
             {
-                await host.StopAsync(disconnectTimeout.Token);
+                await _host.StopAsync(disconnectTimeout.Token);
             }
             finally
             {
-                if (host is IAsyncDisposable asyncHost)
+                if (_host is IAsyncDisposable asyncHost)
                 {
                     await asyncHost.DisposeAsync();
                 }
                 else
                 {
-                    host.Dispose();
+                    _host.Dispose();
                 }
             }
         }
