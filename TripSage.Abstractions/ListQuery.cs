@@ -11,13 +11,3 @@ public sealed record ListQuery(
     [property: Id(1)] int Limit = 50,
     [property: Id(2)] string? Category = null,
     [property: Id(3)] IReadOnlyDictionary<string, string>? Tags = null);
-
-/// <summary>A page of memories.</summary>
-/// <param name="Items">The memories on this page.</param>
-/// <param name="Total">How many memories match the listing in all.</param>
-/// <param name="NextOffset">The offset of the next page, or <see langword="null"/> on the last page.</param>
-[GenerateSerializer, Immutable]
-public sealed record MemoryPage(
-    [property: Id(0)] IReadOnlyList<MemoryRecord> Items,
-    [property: Id(1)] int Total,
-    [property: Id(2)] int? NextOffset);

@@ -13,18 +13,3 @@ internal sealed class UserMemoryState
     /// <summary>Audit events written with the change they record, not yet appended to the durable log.</summary>
     [Id(3)] public List<AuditEvent> AuditOutbox { get; set; } = [];
 }
-
-/// <summary>Lifetime totals of one user's memory, kept for stats.</summary>
-[GenerateSerializer]
-internal sealed class MemoryCounters
-{
-    [Id(0)] public long Stored { get; set; }
-
-    [Id(1)] public long Duplicates { get; set; }
-
-    [Id(2)] public long Forgotten { get; set; }
-
-    [Id(3)] public long Expired { get; set; }
-
-    [Id(4)] public long Updated { get; set; }
-}

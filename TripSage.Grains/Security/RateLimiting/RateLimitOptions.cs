@@ -21,13 +21,3 @@ public sealed class RateLimitOptions
     /// <summary>export, import, erase, audit verification. Default 10 an hour, bursts of 10.</summary>
     public BucketOptions Sensitive { get; set; } = new() { Capacity = 10, TokensPerMinute = 10.0 / 60 };
 }
-
-/// <summary>One token bucket's size and refill rate.</summary>
-public sealed class BucketOptions
-{
-    /// <summary>Most tokens the bucket holds: the largest burst allowed.</summary>
-    public double Capacity { get; set; }
-
-    /// <summary>Tokens added per minute.</summary>
-    public double TokensPerMinute { get; set; }
-}
