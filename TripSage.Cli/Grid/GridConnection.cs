@@ -39,18 +39,22 @@ internal sealed class GridConnection(
             return _client;
         }
 
-        var retryFilter = new DeadlineRetryFilter(TimeProvider.System, TimeProvider.System.GetUtcNow() + options.ConnectTimeout, options.ConnectRetryDelay);
+        var retryFilter = new DeadlineRetryFilter(TimeProvider.System, options.ConnectTimeout, options.ConnectRetryDelay);
         _host = BuildHost(retryFilter);
 
-        using var connectTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        connectTimeout.CancelAfter(options.ConnectTimeout);
+        using var startTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        startTimeout.CancelAfter(options.StartTimeout);
         try
         {
-            await _host.StartAsync(connectTimeout.Token);
+            await _host.StartAsync(startTimeout.Token);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new GridUnreachableException($"cannot reach the grid at {Gateways} ({Describe([.. retryFilter.Failures, exception])}); {StartHint}", exception);
+            // Say which limit ran out: the gateway's silence, or the whole start.
+            var reason = retryFilter.GaveUp || !startTimeout.IsCancellationRequested
+                ? Describe([.. retryFilter.Failures, exception])
+                : $"connecting did not finish within {Seconds(options.StartTimeout)} s: the gateway accepted but did not answer, or this machine is very busy";
+            throw new GridUnreachableException($"cannot reach the grid at {Gateways} ({reason}); {StartHint}", exception);
         }
 
         _client = _host.Services.GetRequiredService<IMemoryClient>();
@@ -143,6 +147,8 @@ internal sealed class GridConnection(
             }
         }
 
-        return $"no answer within {options.ConnectTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s";
+        return $"no answer within {Seconds(options.ConnectTimeout)} s of the first attempt";
     }
+
+    private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString(CultureInfo.InvariantCulture);
 }

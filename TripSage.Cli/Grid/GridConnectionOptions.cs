@@ -12,11 +12,19 @@ internal sealed class GridConnectionOptions
     public string DefaultGateway { get; init; } = GridDefaults.Gateway;
 
     /// <summary>
-    /// How long connecting may take in all, retries included. The Orleans client would otherwise retry
-    /// for minutes, and a person at a terminal should hear within seconds that no silo is running.
-    /// Default 5 seconds.
+    /// How long the gateway may stay unreachable, retries included, counted from the first failed
+    /// attempt. The Orleans client would otherwise retry for minutes, and a person at a terminal
+    /// should hear within seconds that no silo is running. Default 5 seconds.
     /// </summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long starting the client may take in all: its own start-up on this machine plus
+    /// connecting. A backstop for a gateway that accepts connections but never answers; kept apart
+    /// from <see cref="ConnectTimeout"/> so a slow start on a busy machine is not reported as an
+    /// unreachable grid. Default 30 seconds.
+    /// </summary>
+    public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// Pause between connection attempts within <see cref="ConnectTimeout"/>, so a silo that is still
