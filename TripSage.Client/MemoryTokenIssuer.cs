@@ -11,9 +11,6 @@ namespace TripSage.Memory.Client;
 /// </summary>
 public static class MemoryTokenIssuer
 {
-    // The OAuth 2.0 claim (RFC 8693) the grid's authenticator reads scopes from.
-    private const string ScopeClaim = "scope";
-
     /// <summary>A signed token (compact JWT) for one user, or for an admin.</summary>
     /// <param name="signingKey">The HS256 key in base64, as the silo's <c>TripSage:Auth:SigningKey</c>.</param>
     /// <param name="subject">The user id the token speaks for.</param>
@@ -34,7 +31,7 @@ public static class MemoryTokenIssuer
         var claims = new List<Claim> { new(JwtRegisteredClaimNames.Sub, subject) };
         if (admin)
         {
-            claims.Add(new Claim(ScopeClaim, MemoryTokens.DefaultAdminScope));
+            claims.Add(new Claim(MemoryTokens.ScopeClaim, MemoryTokens.DefaultAdminScope));
         }
 
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor

@@ -116,7 +116,7 @@ internal sealed class CallerAuthenticator
             throw new AccessDeniedException("the token has no subject (sub)");
         }
 
-        var scopes = result.Claims.TryGetValue("scope", out var scope) && scope is string list
+        var scopes = result.Claims.TryGetValue(MemoryTokens.ScopeClaim, out var scope) && scope is string list
             ? list.Split(' ', StringSplitOptions.RemoveEmptyEntries)
             : [];
         var caller = new Caller(subject, scopes, scopes.Contains(settings.AdminScope, StringComparer.Ordinal));
