@@ -67,6 +67,22 @@ internal sealed partial class UserMemoryGrain
         catch (Exception ex)
         {
             LogAuditFlushFailed(logger, ex);
+            return;
+        }
+
+        await ApplyAuditRetentionAsync();
+    }
+
+    /// <summary>Retention is housekeeping: a failure is logged and tried again after the next append.</summary>
+    private async Task ApplyAuditRetentionAsync()
+    {
+        try
+        {
+            await _audit.ApplyRetentionAsync();
+        }
+        catch (Exception ex)
+        {
+            LogAuditRetentionFailed(logger, ex);
         }
     }
 
@@ -75,6 +91,9 @@ internal sealed partial class UserMemoryGrain
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Reading the durable snapshot back after a failed write also failed; deactivating")]
     private static partial void LogReloadFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Removing audit events past retention failed; nothing was removed, and it is tried again after the next append")]
+    private static partial void LogAuditRetentionFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Appending audit events to the log failed; they stay in the snapshot's outbox and are replayed later")]
     private static partial void LogAuditFlushFailed(ILogger logger, Exception exception);

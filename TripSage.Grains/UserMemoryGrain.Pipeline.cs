@@ -143,7 +143,11 @@ internal sealed partial class UserMemoryGrain
             {
                 _auditFlush = this.RegisterGrainTimer(AppendDeferredAuditAsync, auditOptions.Value.FlushDelay, Timeout.InfiniteTimeSpan);
             }
+
+            return;
         }
+
+        await ApplyAuditRetentionAsync();
     }
 
     /// <summary>Adds findings to the call's audit event, before the write that carries it.</summary>

@@ -54,8 +54,9 @@ internal sealed partial class UserMemoryGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var stream = this.GetStreamProvider(AuditStream.ProviderName).GetStream<AuditEvent>(AuditStream.For(UserId));
-        _audit = new UserAuditTrail(UserId, auditChain, auditLog, stream, time);
+        _audit = new UserAuditTrail(UserId, auditChain, auditLog, stream, time, auditOptions.Value);
         await _audit.LoadAsync(state.State.AuditOutbox);
+        await ApplyAuditRetentionAsync();
         _memory = new UserMemory(state.State, search.NewIndex(), _options);
         if (_memory.PurgeExpired(time.GetUtcNow()).Count > 0)
         {
@@ -266,7 +267,11 @@ internal sealed partial class UserMemoryGrain(
         return (await _audit.ReadAllAsync()).Where(e => e.Sequence >= sinceSequence).Take(limit).ToList();
     }
 
-    public async Task<AuditVerification> VerifyAuditAsync() => auditChain.Verify(await _audit.ReadAllAsync());
+    public async Task<AuditVerification> VerifyAuditAsync()
+    {
+        var events = await _audit.ReadAllAsync();
+        return auditChain.Verify(UserId, await _audit.CheckpointAsync(), events);
+    }
 
     /// <summary>
     /// Stores what the plan accepted. Every check (duplicates, capacity) runs before the embedding

@@ -22,4 +22,10 @@ internal sealed class FaultInjectingAuditLog(IAuditLog inner) : IAuditLog
     public Task<(long Sequence, string Hash)> HeadAsync(string userId) => inner.HeadAsync(userId);
 
     public Task<IReadOnlyList<AuditEvent>> ReadAllAsync(string userId) => inner.ReadAllAsync(userId);
+
+    public Task<AuditEvent?> ReadAsync(string userId, long sequence) => inner.ReadAsync(userId, sequence);
+
+    public Task<AuditCheckpoint?> CheckpointAsync(string userId) => inner.CheckpointAsync(userId);
+
+    public Task TrimAsync(string userId, long fromSequence, AuditCheckpoint checkpoint) => inner.TrimAsync(userId, fromSequence, checkpoint);
 }

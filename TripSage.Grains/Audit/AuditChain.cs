@@ -19,13 +19,35 @@ internal sealed class AuditChain(KeyRing keyRing)
         return linked with { Hash = Compute(linked) };
     }
 
-    /// <summary>Checks that <paramref name="events"/> (sorted by sequence) form one unbroken chain from sequence 1.</summary>
-    public AuditVerification Verify(IReadOnlyList<AuditEvent> events)
+    /// <summary>Signs the start of a user's retained trail, after the event <paramref name="sequence"/> with <paramref name="hash"/>.</summary>
+    public AuditCheckpoint Checkpoint(string userId, long sequence, string hash, DateTimeOffset time)
+    {
+        var unsigned = new AuditCheckpoint(sequence, hash, time, keyRing.CurrentKeyId, string.Empty);
+        return unsigned with { Signature = Compute(userId, unsigned) };
+    }
+
+    /// <summary>
+    /// Checks that <paramref name="events"/> (sorted by sequence) form one unbroken chain: from
+    /// sequence 1, or from just after <paramref name="checkpoint"/> when retention removed older events.
+    /// </summary>
+    public AuditVerification Verify(string userId, AuditCheckpoint? checkpoint, IReadOnlyList<AuditEvent> events)
     {
         var previousHash = string.Empty;
+        var first = 1L;
+        if (checkpoint is not null)
+        {
+            if (!Authentic(userId, checkpoint))
+            {
+                return Broken(events.Count, checkpoint.Sequence + 1, "the retention checkpoint where the kept trail starts does not authenticate (it was altered or forged)");
+            }
+
+            previousHash = checkpoint.Hash;
+            first = checkpoint.Sequence + 1;
+        }
+
         for (var i = 0; i < events.Count; i++)
         {
-            var expected = i + 1L;
+            var expected = first + i;
             var current = events[i];
             if (current.Sequence != expected)
             {
@@ -58,6 +80,30 @@ internal sealed class AuditChain(KeyRing keyRing)
         }
 
         return new AuditVerification(true, events.Count, null, null);
+    }
+
+    private bool Authentic(string userId, AuditCheckpoint checkpoint)
+    {
+        try
+        {
+            return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Compute(userId, checkpoint)), Encoding.ASCII.GetBytes(checkpoint.Signature));
+        }
+        catch (SnapshotUnreadableException)
+        {
+            return false;
+        }
+    }
+
+    private string Compute(string userId, AuditCheckpoint c)
+    {
+        var canonical = new StringBuilder("checkpoint|");
+        void Field(string value) => canonical.Append(value.Length).Append(':').Append(value).Append('|');
+        Field(userId);
+        Field(c.Sequence.ToString(CultureInfo.InvariantCulture));
+        Field(c.Hash);
+        Field(c.Time.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
+        Field(c.KeyId);
+        return Convert.ToHexStringLower(HMACSHA256.HashData(keyRing.DeriveAuditKey(c.KeyId), Encoding.UTF8.GetBytes(canonical.ToString())));
     }
 
     private static AuditVerification Broken(int count, long sequence, string problem) => new(false, count, sequence, problem);

@@ -31,6 +31,21 @@ internal sealed class AuditLog(StoreConnection store) : IAuditLog
         return appended
         """;
 
+    // Deletes the fields ARGV[1]..ARGV[2] (zero-padded sequences, so each is built in the script) and
+    // moves the checkpoint forward; an older checkpoint than the stored one is ignored, so a late or
+    // repeated trim can never move the start of the trail back.
+    private const string TrimScript = """
+        local stored = redis.call('GET', KEYS[2])
+        if stored and tonumber(string.match(stored, '"sequence":(%d+)')) >= tonumber(ARGV[2]) then
+          return 0
+        end
+        for sequence = tonumber(ARGV[1]), tonumber(ARGV[2]) do
+          redis.call('HDEL', KEYS[1], string.format('%019d', sequence))
+        end
+        redis.call('SET', KEYS[2], ARGV[3])
+        return 1
+        """;
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>Appends events in order, in one store round trip; returns those that were not already there.</summary>
@@ -78,6 +93,31 @@ internal sealed class AuditLog(StoreConnection store) : IAuditLog
             .Select(e => JsonSerializer.Deserialize<AuditEvent>((string)e.Value!, Json)!)
             .ToList();
     }
+
+    public async Task<AuditEvent?> ReadAsync(string userId, long sequence)
+    {
+        var db = (await store.GetAsync()).GetDatabase();
+        var value = (string?)await db.HashGetAsync(LogKey(userId), Field(sequence));
+        return value is null ? null : JsonSerializer.Deserialize<AuditEvent>(value, Json);
+    }
+
+    public async Task<AuditCheckpoint?> CheckpointAsync(string userId)
+    {
+        var db = (await store.GetAsync()).GetDatabase();
+        var value = (string?)await db.StringGetAsync(CheckpointKey(userId));
+        return value is null ? null : JsonSerializer.Deserialize<AuditCheckpoint>(value, Json);
+    }
+
+    public async Task TrimAsync(string userId, long fromSequence, AuditCheckpoint checkpoint)
+    {
+        var db = (await store.GetAsync()).GetDatabase();
+        await db.ScriptEvaluateAsync(
+            TrimScript,
+            [LogKey(userId), CheckpointKey(userId)],
+            [fromSequence, checkpoint.Sequence, JsonSerializer.Serialize(checkpoint, Json)]);
+    }
+
+    private RedisKey CheckpointKey(string userId) => StoreKeys.AuditCheckpoint(store.KeyPrefix, userId);
 
     private RedisKey LogKey(string userId) => StoreKeys.AuditLog(store.KeyPrefix, userId);
 

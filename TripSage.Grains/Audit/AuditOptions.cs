@@ -1,9 +1,10 @@
 namespace TripSage.Memory.Grains.Audit;
 
 /// <summary>
-/// How audit events of calls that write nothing (reads, denials, failures) reach the durable log
-/// (configuration section <c>TripSage:Audit</c>). A write's event always travels in the same
-/// snapshot write as the change, so these settings never put a write or its event at risk.
+/// How audit events of calls that write nothing (reads, denials, failures) reach the durable log,
+/// and how long the log keeps events (configuration section <c>TripSage:Audit</c>). A write's event
+/// always travels in the same snapshot write as the change, so these settings never put a write or
+/// its event at risk.
 /// </summary>
 public sealed class AuditOptions
 {
@@ -28,4 +29,16 @@ public sealed class AuditOptions
     /// be lost to a crash. Default false.
     /// </summary>
     public bool StrictReads { get; set; }
+
+    /// <summary>
+    /// Most events kept per user; older ones are removed (in batches of a tenth of this) behind a
+    /// signed checkpoint, so the kept trail still verifies. 100 to 100,000,000; default 100,000.
+    /// </summary>
+    public long RetainEvents { get; set; } = 100_000;
+
+    /// <summary>
+    /// Oldest events kept, by age; checked when the user's grain activates. 1 day to 10 years;
+    /// default 400 days (a year of history plus a reporting quarter).
+    /// </summary>
+    public TimeSpan RetainFor { get; set; } = TimeSpan.FromDays(400);
 }

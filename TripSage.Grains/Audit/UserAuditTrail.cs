@@ -7,24 +7,54 @@ namespace TripSage.Memory.Grains.Audit;
 /// events, and moving events to the durable log and the live stream. Events reach the log two ways:
 /// a write carries its event (and any deferred ones) in the snapshot's outbox, which is then
 /// appended; a call that writes nothing (a read, a denial, a failure) has its event deferred and
-/// appended in a batch later (<see cref="AuditOptions"/>). Used only on the grain's turn.
+/// appended in a batch later (<see cref="AuditOptions"/>). Retention removes the oldest events
+/// behind a signed checkpoint. Used only on the grain's turn.
 /// </summary>
-internal sealed class UserAuditTrail(string userId, AuditChain chain, IAuditLog log, IAsyncStream<AuditEvent> stream, TimeProvider time)
+internal sealed class UserAuditTrail(string userId, AuditChain chain, IAuditLog log, IAsyncStream<AuditEvent> stream, TimeProvider time, AuditOptions options)
 {
     private readonly List<AuditEvent> _deferred = [];
     private (long Sequence, string Hash) _head;
+
+    // The highest sequence known to be in the log, and the first one retention kept.
+    private long _appended;
+    private long _retainedFrom = 1;
+
+    // Age is checked once per activation: events do not age out by the minute.
+    private bool _ageCheckDue = true;
 
     public (long Sequence, string Hash) Head => _head;
 
     /// <summary>Events sealed but not yet durable anywhere: what a crash right now would lose.</summary>
     public int DeferredCount => _deferred.Count;
 
-    /// <summary>Replays what a previous activation left in the outbox, then takes the chain head from the log.</summary>
+    /// <summary>Replays what a previous activation left in the outbox, then takes the chain head and the retention checkpoint from the log.</summary>
     public async Task LoadAsync(List<AuditEvent> outbox)
     {
         await FlushAsync(outbox);
         _head = await log.HeadAsync(userId);
+        _appended = _head.Sequence;
+        _retainedFrom = (await log.CheckpointAsync(userId))?.Sequence + 1 ?? 1;
     }
+
+    /// <summary>
+    /// Removes what retention no longer keeps — beyond <see cref="AuditOptions.RetainEvents"/> (once a
+    /// tenth more has gathered) or, once per activation, older than <see cref="AuditOptions.RetainFor"/> —
+    /// and signs a checkpoint at the new start, in one atomic store script.
+    /// </summary>
+    public async Task ApplyRetentionAsync()
+    {
+        var upTo = Math.Max(CountBoundary(), await AgeBoundaryAsync());
+        if (upTo < _retainedFrom || await log.ReadAsync(userId, upTo) is not { } last)
+        {
+            return;
+        }
+
+        await log.TrimAsync(userId, _retainedFrom, chain.Checkpoint(userId, upTo, last.Hash, time.GetUtcNow()));
+        _retainedFrom = upTo + 1;
+    }
+
+    /// <summary>Where the retained trail starts, for verification.</summary>
+    public Task<AuditCheckpoint?> CheckpointAsync() => log.CheckpointAsync(userId);
 
     /// <summary>Turns an entry into the next event of the chain.</summary>
     public AuditEvent Seal(AuditEntry entry)
@@ -114,9 +144,50 @@ internal sealed class UserAuditTrail(string userId, AuditChain chain, IAuditLog 
 
     private async Task AppendAsync(IReadOnlyList<AuditEvent> events)
     {
-        foreach (var appended in await log.AppendAsync(userId, events))
+        var appended = await log.AppendAsync(userId, events);
+        _appended = Math.Max(_appended, events.Max(e => e.Sequence));
+        foreach (var auditEvent in appended)
         {
-            await stream.OnNextAsync(appended);
+            await stream.OnNextAsync(auditEvent);
         }
+    }
+
+    private long CountBoundary()
+    {
+        var excess = _appended - _retainedFrom + 1 - options.RetainEvents;
+        return excess >= Math.Max(1, options.RetainEvents / 10) ? _appended - options.RetainEvents : 0;
+    }
+
+    /// <summary>The last event older than the retention age (events are in time order, so a binary search finds it).</summary>
+    private async Task<long> AgeBoundaryAsync()
+    {
+        if (!_ageCheckDue)
+        {
+            return 0;
+        }
+
+        _ageCheckDue = false;
+        var cutoff = time.GetUtcNow() - options.RetainFor;
+        long low = _retainedFrom, high = _appended, boundary = 0;
+        while (low <= high)
+        {
+            var middle = low + ((high - low) / 2);
+            if (await log.ReadAsync(userId, middle) is not { } probe)
+            {
+                break;
+            }
+
+            if (probe.Time < cutoff)
+            {
+                boundary = middle;
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return boundary;
     }
 }

@@ -24,4 +24,10 @@ internal static class StoreKeys
 
     /// <summary>The sequence and hash of a user's last appended audit event: <c>{prefix}:audit-head:{user}</c>.</summary>
     public static string AuditHead(string keyPrefix, string userId) => $"{keyPrefix}:audit-head:{userId}";
+
+    /// <summary>
+    /// Where a user's retained audit trail starts after retention removed older events (a signed
+    /// checkpoint; absent while nothing was removed): <c>{prefix}:audit-checkpoint:{user}</c>.
+    /// </summary>
+    public static string AuditCheckpoint(string keyPrefix, string userId) => $"{keyPrefix}:audit-checkpoint:{userId}";
 }
