@@ -12,6 +12,9 @@ internal sealed partial class MemoryRequestValidator(MemoryOptions options)
 {
     private static readonly string[] Roles = ["user", "assistant", "system", "tool"];
 
+    // Leaves room for a billion updates after any import, so a version can never overflow.
+    private const int MaxVersion = 1_000_000_000;
+
     public void NewMemory(NewMemory memory, string path)
     {
         Required(memory, path);
@@ -48,10 +51,7 @@ internal sealed partial class MemoryRequestValidator(MemoryOptions options)
             var message = conversation.Messages[i];
             var path = $"conversation.messages[{i}]";
             Required(message, path);
-            if (message.Role is null || !Roles.Contains(message.Role, StringComparer.Ordinal))
-            {
-                throw new MemoryValidationException($"{path}.role", "not a known role", string.Join(", ", Roles));
-            }
+            Role(message.Role, $"{path}.role", required: true);
 
             Text(message.Text, $"{path}.text", options.MaxTextBytes);
         }
@@ -184,14 +184,57 @@ internal sealed partial class MemoryRequestValidator(MemoryOptions options)
             Embedding(memory.Embedding, $"{path}.embedding");
             Quantized(memory.QuantizedEmbedding, $"{path}.quantizedEmbedding");
             EmbeddingModel(memory.EmbeddingModel, memory.Embedding is not null || memory.QuantizedEmbedding is not null, $"{path}.embeddingModel");
-            Range(memory.Version, $"{path}.version", 1, int.MaxValue);
-            Required(memory.PreviousVersions, $"{path}.previousVersions");
+            Role(memory.Role, $"{path}.role", required: false);
+            Range(memory.Version, $"{path}.version", 1, MaxVersion);
+            PreviousVersions(memory, path);
         }
 
         Preferences(document.Preferences);
     }
 
     public void Reembed(int maxMemories, int maximum) => Range(maxMemories, "maxMemories", 1, maximum);
+
+    /// <summary>
+    /// An imported memory's history, checked as strictly as new input: at most the versions the grid
+    /// keeps, each an earlier version (ascending, below the memory's own), with a text, category and
+    /// tags that new input could have had.
+    /// </summary>
+    private void PreviousVersions(MemoryRecord memory, string path)
+    {
+        var field = $"{path}.previousVersions";
+        Required(memory.PreviousVersions, field);
+        if (memory.PreviousVersions.Count > options.MaxVersionsKept)
+        {
+            throw new MemoryValidationException(field, $"{memory.PreviousVersions.Count} versions", $"at most {options.MaxVersionsKept} earlier versions ({MemoryOptions.SectionName}:MaxVersionsKept)");
+        }
+
+        var below = memory.Version;
+        for (var j = memory.PreviousVersions.Count - 1; j >= 0; j--)
+        {
+            var version = memory.PreviousVersions[j];
+            var versionPath = $"{field}[{j}]";
+            Required(version, versionPath);
+            if (version.Version < 1 || version.Version >= below)
+            {
+                throw new MemoryValidationException($"{versionPath}.version", $"{version.Version} is out of range", below > 1
+                    ? $"1 to {below - 1}: earlier versions ascend and stay below the version after them"
+                    : "nothing: version 1 has no earlier version");
+            }
+
+            Text(version.Text, $"{versionPath}.text", options.MaxTextBytes);
+            Category(version.Category, $"{versionPath}.category");
+            Tags(version.Tags, $"{versionPath}.tags");
+            below = version.Version;
+        }
+    }
+
+    private static void Role(string? role, string path, bool required)
+    {
+        if ((role is null && required) || (role is not null && !Roles.Contains(role, StringComparer.Ordinal)))
+        {
+            throw new MemoryValidationException(path, role is null ? "missing" : "not a known role", string.Join(", ", Roles));
+        }
+    }
 
     private void SearchRanking(SearchQuery query)
     {

@@ -45,6 +45,12 @@ public sealed class ValidationTests(GarnetClusterFixture fixture)
         { "context per category 0", "query.perCategory" },
         { "import of another user", "document.userId" },
         { "import of unknown format", "document.format" },
+        { "import with an unknown role", "document.memories[0].role" },
+        { "import of version 2147483647", "document.memories[0].version" },
+        { "import with 11 earlier versions", "document.memories[0].previousVersions" },
+        { "import with an earlier version over 8192 bytes", "document.memories[0].previousVersions[0].text" },
+        { "import with a control character in an earlier version", "document.memories[0].previousVersions[0].text" },
+        { "import with an earlier version not below the memory's", "document.memories[0].previousVersions[0].version" },
     };
 
     [Theory]
@@ -176,6 +182,16 @@ public sealed class ValidationTests(GarnetClusterFixture fixture)
             "context per category 0" => user.GetContextAsync(new ContextQuery(PerCategory: 0)),
             "import of another user" => user.ImportAsync(new UserExport { UserId = "someone-else", Memories = [new MemoryRecord { Id = "m_1", Text = "x" }] }),
             "import of unknown format" => user.ImportAsync(new UserExport { UserId = userId, Format = 99 }),
+            "import with an unknown role" => user.ImportAsync(Document(userId, Imported() with { Role = "admin" })),
+            "import of version 2147483647" => user.ImportAsync(Document(userId, Imported() with { Version = int.MaxValue })),
+            "import with 11 earlier versions" => user.ImportAsync(Document(userId, Imported() with
+            {
+                Version = 12,
+                PreviousVersions = Enumerable.Range(1, 11).Select(v => Earlier(v, $"version {v}")).ToList(),
+            })),
+            "import with an earlier version over 8192 bytes" => user.ImportAsync(Document(userId, Imported() with { PreviousVersions = [Earlier(1, TooLong)] })),
+            "import with a control character in an earlier version" => user.ImportAsync(Document(userId, Imported() with { PreviousVersions = [Earlier(1, "bell\u0007")] })),
+            "import with an earlier version not below the memory's" => user.ImportAsync(Document(userId, Imported() with { PreviousVersions = [Earlier(2, "same")] })),
             _ => throw new ArgumentOutOfRangeException(nameof(@case), @case, "no such case"),
         };
     }
@@ -185,4 +201,26 @@ public sealed class ValidationTests(GarnetClusterFixture fixture)
         var first = (await user.ListAsync(new ListQuery())).Items[0];
         await user.UpdateAsync(first.Id, update);
     }
+
+    [Fact]
+    public async Task Import_EarlierVersionWithACardNumber_IsRejectedByThePolicyNamingTheFieldAndChangesNothing()
+    {
+        var userId = TestUsers.New();
+        var user = _memory.User(userId);
+        await user.RememberAsync([new NewMemory("Prefers trains over planes")]);
+        var stateBefore = await StateAsync(user);
+
+        var error = await Assert.ThrowsAsync<MemoryRejectedException>(() =>
+            user.ImportAsync(Document(userId, Imported() with { PreviousVersions = [Earlier(1, "Card 4111 1111 1111 1111")] })));
+
+        Assert.Equal("document.memories[0].previousVersions[0].text", error.Field);
+        Assert.DoesNotContain("4111", error.Message);
+        Assert.Equal(stateBefore, await StateAsync(user));
+    }
+
+    private static UserExport Document(string userId, MemoryRecord memory) => new() { UserId = userId, Memories = [memory] };
+
+    private static MemoryRecord Imported() => new() { Id = "m_imported", Text = "Window seat on night trains", Version = 2 };
+
+    private static MemoryVersion Earlier(int version, string text) => new(version, text, null, new Dictionary<string, string>(), DateTimeOffset.UtcNow.AddDays(-1));
 }

@@ -55,10 +55,41 @@ internal sealed class ContentScreen(ContentInspector inspector, IOptions<Content
                 Text = text,
                 Flags = matched.ToArray(),
                 Quarantined = matched.Any(r => _actions[r] == ContentAction.Quarantine),
+                PreviousVersions = ScreenHistory(memories[i].PreviousVersions, field, rejected),
             });
         }
 
         ThrowIfRejected(rejected, findings);
+        return screened;
+    }
+
+    /// <summary>
+    /// Earlier versions (of an imported memory) as they are to be stored: in NFC, and refused like new
+    /// text when a rule set to reject matches, so history cannot smuggle in what the policy keeps
+    /// out. History is never put into a prompt or a search, so flag and quarantine rules do not apply.
+    /// </summary>
+    private IReadOnlyList<MemoryVersion> ScreenHistory(IReadOnlyList<MemoryVersion> history, string textField, List<(string Field, List<string> Rules)> rejected)
+    {
+        if (history.Count == 0)
+        {
+            return history;
+        }
+
+        var itemPath = textField.EndsWith(".text", StringComparison.Ordinal) ? textField[..^".text".Length] : textField;
+        var screened = new List<MemoryVersion>(history.Count);
+        for (var j = 0; j < history.Count; j++)
+        {
+            var field = $"{itemPath}.previousVersions[{j}].text";
+            var text = Normalize(history[j].Text, field, _limits.MaxTextBytes);
+            var refusing = inspector.Inspect(text).Where(r => _actions[r] == ContentAction.Reject).ToList();
+            if (refusing.Count > 0)
+            {
+                rejected.Add((field, refusing));
+            }
+
+            screened.Add(history[j] with { Text = text });
+        }
+
         return screened;
     }
 
@@ -71,7 +102,7 @@ internal sealed class ContentScreen(ContentInspector inspector, IOptions<Content
         var text = Normalize(updated.Text, textField, _limits.MaxTextBytes);
         return string.Equals(text, current.Text, StringComparison.Ordinal)
             ? updated with { Text = text, Flags = current.Flags, Quarantined = current.Quarantined }
-            : Screen([updated], _ => textField, findings)[0];
+            : Screen([updated with { PreviousVersions = [] }], _ => textField, findings)[0] with { PreviousVersions = updated.PreviousVersions };
     }
 
     /// <summary>
