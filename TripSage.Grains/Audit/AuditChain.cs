@@ -13,6 +13,9 @@ namespace TripSage.Memory.Grains.Audit;
 /// </summary>
 internal sealed class AuditChain(KeyRing keyRing)
 {
+    /// <summary>The operation and outcome of a placeholder for an event whose stored form cannot be read.</summary>
+    public const string Unreadable = "unreadable";
+
     public AuditEvent Link(AuditEvent unsigned, string previousHash)
     {
         var linked = unsigned with { KeyId = keyRing.CurrentKeyId, PreviousHash = previousHash, Hash = string.Empty };
@@ -54,6 +57,11 @@ internal sealed class AuditChain(KeyRing keyRing)
                 return Broken(events.Count, expected, current.Sequence > expected
                     ? $"event {expected} is missing (next present is {current.Sequence})"
                     : $"event {current.Sequence} appears out of order");
+            }
+
+            if (current.Operation == Unreadable && current.Hash.Length == 0)
+            {
+                return Broken(events.Count, expected, "it cannot be read (its stored form is not a valid event)");
             }
 
             if (current.PreviousHash != previousHash)

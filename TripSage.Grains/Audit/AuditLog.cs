@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using StackExchange.Redis;
 using TripSage.Memory.Grains.Storage;
@@ -90,7 +91,7 @@ internal sealed class AuditLog(StoreConnection store) : IAuditLog
         var entries = await db.HashGetAllAsync(LogKey(userId));
         return entries
             .OrderBy(e => (string)e.Name!, StringComparer.Ordinal)
-            .Select(e => JsonSerializer.Deserialize<AuditEvent>((string)e.Value!, Json)!)
+            .Select(e => Parse(long.Parse((string)e.Name!, CultureInfo.InvariantCulture), (string)e.Value!))
             .ToList();
     }
 
@@ -98,7 +99,32 @@ internal sealed class AuditLog(StoreConnection store) : IAuditLog
     {
         var db = (await store.GetAsync()).GetDatabase();
         var value = (string?)await db.HashGetAsync(LogKey(userId), Field(sequence));
-        return value is null ? null : JsonSerializer.Deserialize<AuditEvent>(value, Json);
+        return value is null ? null : Parse(sequence, value);
+    }
+
+    /// <summary>
+    /// The stored event, or — when its JSON is corrupt — a placeholder at its sequence whose operation
+    /// is <see cref="AuditChain.Unreadable"/>, so readers see where it is and verification names it.
+    /// </summary>
+    private static AuditEvent Parse(long sequence, string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<AuditEvent>(json, Json) ?? throw new JsonException("null event");
+        }
+        catch (JsonException)
+        {
+            return new AuditEvent
+            {
+                Sequence = sequence,
+                Actor = string.Empty,
+                Operation = AuditChain.Unreadable,
+                Outcome = AuditChain.Unreadable,
+                KeyId = string.Empty,
+                PreviousHash = string.Empty,
+                Hash = string.Empty,
+            };
+        }
     }
 
     public async Task<AuditCheckpoint?> CheckpointAsync(string userId)

@@ -56,6 +56,26 @@ internal sealed class UserAuditTrail(string userId, AuditChain chain, IAuditLog 
     /// <summary>Where the retained trail starts, for verification.</summary>
     public Task<AuditCheckpoint?> CheckpointAsync() => log.CheckpointAsync(userId);
 
+    /// <summary>
+    /// Checks the kept trail from its checkpoint, and that it reaches the last event this activation
+    /// knows was written: a trail cut short at the end is as broken as one with a hole. (The last
+    /// write's events also come back at the next activation, replayed from the authenticated
+    /// snapshot's outbox; events after it, removed with the head key while no grain is active,
+    /// leave nothing newer to compare with.)
+    /// </summary>
+    public async Task<AuditVerification> VerifyAsync()
+    {
+        var events = await ReadAllAsync();
+        var chained = chain.Verify(userId, await CheckpointAsync(), events);
+        var last = events.Count > 0 ? events[^1].Sequence : (await CheckpointAsync())?.Sequence ?? 0;
+        if (!chained.Valid || last >= _head.Sequence)
+        {
+            return chained;
+        }
+
+        return new AuditVerification(false, events.Count, last + 1, $"the trail ends at event {last}, but events up to {_head.Sequence} were written (the end of the trail was removed)");
+    }
+
     /// <summary>Turns an entry into the next event of the chain.</summary>
     public AuditEvent Seal(AuditEntry entry)
     {

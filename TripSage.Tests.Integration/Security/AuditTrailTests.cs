@@ -121,6 +121,38 @@ public sealed class AuditTrailTests(GarnetClusterFixture fixture)
     }
 
     [Fact]
+    public async Task LastEventRemovedFromAnActiveUser_VerifyFailsNamingIt()
+    {
+        var userId = TestUsers.New();
+        var user = _memory.User(userId);
+        await user.RememberAsync([new NewMemory("first")]);
+        await user.RememberAsync([new NewMemory("second")]);
+
+        await (await _memory.Store.RawAsync()).HashDeleteAsync(StoreKeys.AuditLog(StoreKeys.DefaultPrefix, userId), [2L.ToString("D19")]);
+        var verification = await user.VerifyAuditAsync();
+
+        Assert.False(verification.Valid);
+        Assert.Equal(2, verification.FirstBadSequence);
+        Assert.Contains("removed", verification.Problem);
+    }
+
+    [Fact]
+    public async Task CorruptEvent_VerifyNamesItInsteadOfFailingToRead()
+    {
+        var userId = TestUsers.New();
+        var user = _memory.User(userId);
+        await user.RememberAsync([new NewMemory("first")]);
+        await user.RememberAsync([new NewMemory("second")]);
+
+        await (await _memory.Store.RawAsync()).HashSetAsync(StoreKeys.AuditLog(StoreKeys.DefaultPrefix, userId), 1L.ToString("D19"), "{not json");
+        var verification = await user.VerifyAuditAsync();
+
+        Assert.False(verification.Valid);
+        Assert.Equal(1, verification.FirstBadSequence);
+        Assert.Contains("cannot be read", verification.Problem);
+    }
+
+    [Fact]
     public async Task CrashBetweenSnapshotWriteAndLogAppend_OutboxReplaysTheEventOnce()
     {
         var userId = TestUsers.New("crash");
