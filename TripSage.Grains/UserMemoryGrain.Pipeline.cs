@@ -1,10 +1,12 @@
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Logging;
 using TripSage.Memory.Grains.Audit;
 using TripSage.Memory.Grains.Operations;
 using TripSage.Memory.Grains.Security;
 using TripSage.Memory.Grains.Security.Auth;
 using TripSage.Memory.Grains.Security.RateLimiting;
+using TripSage.Memory.Grains.Storage;
 
 namespace TripSage.Memory.Grains;
 
@@ -74,11 +76,11 @@ internal sealed partial class UserMemoryGrain
     private async Task RunAuditedAsync(AuditEntry entry, Func<Task> call)
     {
         _call = entry;
-        var succeeded = false;
+        Exception? failure = null;
+        ExceptionDispatchInfo? original = null;
         try
         {
             await call();
-            succeeded = true;
         }
         catch (Exception ex)
         {
@@ -87,21 +89,42 @@ internal sealed partial class UserMemoryGrain
                 metrics.RecordRateLimitRejection(limited.OperationClass);
             }
 
-            Note(behaviour.Refused(ex));
-            entry.Outcome = OperationOutcome.Of(ex);
-            await RecordAsync(entry);
-            throw;
+            // A store failure reaches the caller as one typed error, never the Redis client's own.
+            failure = StoreFailure.Translate(ex) ?? ex;
+            if (behaviour.Refused(failure) is { } finding)
+            {
+                entry.Findings.Add(finding);
+            }
+
+            entry.Outcome = OperationOutcome.Of(failure);
+            original = failure == ex ? ExceptionDispatchInfo.Capture(ex) : null;
         }
         finally
         {
             _call = null;
-            foreach (var finding in entry.Findings.Where(f => succeeded || !f.ConcernsStoredMemories))
+            foreach (var finding in entry.Findings.Where(f => failure is null || !f.ConcernsStoredMemories))
             {
                 securityEvents.Suspicious(finding);
             }
         }
 
-        await RecordAsync(entry);
+        try
+        {
+            await RecordAsync(entry);
+        }
+        catch (Exception recordFailure) when (StoreFailure.Translate(recordFailure) is { } unavailable)
+        {
+            // Strict mode (or a full batch) could not append: the event stays deferred, and the
+            // caller learns the store is away rather than the Redis client's details.
+            throw failure ?? unavailable;
+        }
+
+        // The caller's own exception keeps its stack; a translated one is new by design.
+        original?.Throw();
+        if (failure is not null)
+        {
+            throw failure;
+        }
     }
 
     /// <summary>

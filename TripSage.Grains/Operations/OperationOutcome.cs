@@ -20,6 +20,7 @@ internal static class OperationOutcome
         SnapshotUnreadableException => "snapshot_unreadable",
         RateLimitExceededException => "rate_limited",
         AccessDeniedException => "denied",
+        StoreUnavailableException => "store_unavailable",
         MemoryRejectedException => "rejected",
         _ => Error,
     };

@@ -44,6 +44,10 @@ public sealed class StoreConnection(IOptions<StoreOptions> options) : IAsyncDisp
         // Keep retrying in the background when the store goes away, instead of failing the silo:
         // calls fail loudly meanwhile and succeed again once it returns.
         configuration.AbortOnConnectFail = false;
+
+        // While disconnected, a command fails at once instead of waiting in a backlog for the
+        // connection to return: a caller hears "store unavailable" in milliseconds, not after a timeout.
+        configuration.BacklogPolicy = BacklogPolicy.FailFast;
         return configuration;
     }
 }

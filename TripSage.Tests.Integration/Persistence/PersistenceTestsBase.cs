@@ -88,6 +88,44 @@ public abstract class PersistenceTestsBase : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task StoreDown_WriteFailsWithATypedShortError_AndNothingAcknowledgedIsLost()
+    {
+        RequireStore();
+        var userId = TestUsers.New();
+        var user = Memory.User(userId);
+        await user.RememberAsync([new NewMemory("Acknowledged before the outage")]);
+
+        await Store.StopAsync();
+        StoreUnavailableException error;
+        try
+        {
+            error = await Assert.ThrowsAsync<StoreUnavailableException>(() => user.RememberAsync([new NewMemory("Sent during the outage")]))
+                .WaitAsync(TimeSpan.FromSeconds(60));
+        }
+        finally
+        {
+            await Store.StartAsync();
+        }
+
+        Assert.Contains("store", error.Message);
+        Assert.DoesNotContain(" at ", error.Message);
+        Assert.True(error.Message.Length < 200, error.Message);
+        await Eventually.TrueAsync(async () =>
+        {
+            try
+            {
+                await Memory.DeactivateAsync(userId);
+                return (await user.ExportAsync()).Memories.Count > 0;
+            }
+            catch (Exception)
+            {
+                return false;
+            }
+        }, TimeSpan.FromSeconds(30), "the user served again after the store returned");
+        Assert.Equal(["Acknowledged before the outage"], (await user.ExportAsync()).Memories.Select(m => m.Text));
+    }
+
+    [SkippableFact]
     public async Task RawSnapshot_ReadWithAPlainRedisClient_HoldsNoMemoryText()
     {
         RequireStore();

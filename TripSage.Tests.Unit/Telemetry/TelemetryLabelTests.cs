@@ -48,6 +48,7 @@ public sealed class TelemetryLabelTests
         Assert.Equal("rate_limited", OperationOutcome.Of(new RateLimitExceededException("write", TimeSpan.FromSeconds(1))));
         Assert.Equal("denied", OperationOutcome.Of(new AccessDeniedException("not your memory")));
         Assert.Equal("rejected", OperationOutcome.Of(new MemoryRejectedException("text", ["prompt_injection"])));
+        Assert.Equal("store_unavailable", OperationOutcome.Of(new StoreUnavailableException("the memory store is unreachable")));
         Assert.Equal("error", OperationOutcome.Of(new InvalidOperationException()));
     }
 
