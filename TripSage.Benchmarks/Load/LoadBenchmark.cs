@@ -36,7 +36,7 @@ internal sealed class LoadBenchmark(LoadOptions options, TextWriter progress)
         var grid = await LoadGrid.StartAsync(options.Store);
         try
         {
-            using var probe = await StoreProbe.ConnectAsync(grid.StoreConnectionString);
+            using var probe = options.CountStoreCommands ? await StoreProbe.ConnectAsync(grid.StoreConnectionString, grid.StoreCountersSettle) : null;
             using var baselineConnection = await ConnectionMultiplexer.ConnectAsync(grid.StoreConnectionString);
             var targets = new ILoadTarget[] { new GridTarget(grid.Client, grid.MaxBatchSize), BaselineService.Create(baselineConnection.GetDatabase()) };
             var driver = new LoadDriver(probe, progress);
@@ -195,7 +195,7 @@ internal sealed class LoadBenchmark(LoadOptions options, TextWriter progress)
     private async Task<ScenarioResult> MeasureAsync(LoadDriver driver, string scenario, ILoadTarget target, int callers, Func<Random, Task> operation)
     {
         var warmUp = TimeSpan.FromTicks(Math.Min(MaxWarmUp.Ticks, options.Duration.Ticks / WarmUpFraction));
-        await driver.RunAsync($"{scenario} (warm-up)", target.Name, callers, warmUp, operation);
+        await driver.RunAsync($"{scenario} (warm-up)", target.Name, callers, warmUp, operation, countStore: false);
         var result = await driver.RunAsync(scenario, target.Name, callers, options.Duration, operation);
         _results.Add(result);
         return result;

@@ -74,7 +74,7 @@ internal static class LoadCharts
         var positions = report.WriteCost.Select((_, i) => (double)i).ToArray();
         var latency = plot.Add.Scatter(positions, report.WriteCost.Select(p => p.Result.P50Ms).ToArray());
         latency.LegendText = "remember p50 (ms, left)";
-        var bytes = plot.Add.Scatter(positions, report.WriteCost.Select(p => p.BytesWrittenPerWrite / BytesPerKilobyte).ToArray());
+        var bytes = plot.Add.Scatter(positions, report.WriteCost.Select(p => (p.BytesWrittenPerWrite ?? double.NaN) / BytesPerKilobyte).ToArray());
         bytes.LegendText = "store bytes in per write (KB, right)";
         bytes.Axes.YAxis = plot.Axes.Right;
 

@@ -7,21 +7,23 @@ namespace TripSage.Memory.Benchmarks.Load;
 /// Runs one operation from N concurrent callers for a fixed time, recording every latency in an HDR
 /// histogram, the process's CPU time and the store's counters around it, with a progress line on stderr.
 /// </summary>
-internal sealed class LoadDriver(StoreProbe store, TextWriter progress)
+internal sealed class LoadDriver(StoreProbe? store, TextWriter progress)
 {
     // Latencies are recorded in Stopwatch ticks; a minute is beyond any call that did not time out.
     private static readonly long HighestLatency = TimeStamp.Minutes(1);
     private const int SignificantDigits = 3;
+    private static readonly double MillisecondsPerTick = 1_000.0 / Stopwatch.Frequency;
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(1);
 
     public async Task<ScenarioResult> RunAsync(
-        string scenario, string target, int callers, TimeSpan duration, Func<Random, Task> operation, long maxOperations = long.MaxValue, string? note = null)
+        string scenario, string target, int callers, TimeSpan duration, Func<Random, Task> operation, bool countStore = true)
     {
         var histograms = Enumerable.Range(0, callers).Select(_ => new LongHistogram(HighestLatency, SignificantDigits)).ToArray();
         long operations = 0;
         long errors = 0;
         Exception? firstError = null;
-        var storeBefore = await store.ReadAsync();
+        var probe = countStore ? store : null;
+        var storeBefore = probe is null ? null : await probe.ReadAsync();
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
 
@@ -29,7 +31,7 @@ internal sealed class LoadDriver(StoreProbe store, TextWriter progress)
         {
             var random = new Random(HashCode.Combine(scenario, target, index));
             var histogram = histograms[index];
-            while (clock.Elapsed < duration && Interlocked.Read(ref operations) < maxOperations)
+            while (clock.Elapsed < duration)
             {
                 var start = Stopwatch.GetTimestamp();
                 try
@@ -53,10 +55,11 @@ internal sealed class LoadDriver(StoreProbe store, TextWriter progress)
         }
 
         await work;
-        var seconds = clock.Elapsed.TotalSeconds;
+        var elapsed = clock.Elapsed;
+        var seconds = elapsed.TotalSeconds;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
-        var storeUsed = StoreProbe.Difference(storeBefore, await store.ReadAsync());
-        Report(scenario, target, operations, clock.Elapsed, duration);
+        var storeUsed = probe is null ? null : StoreProbe.Difference(storeBefore!, await probe.ReadAsync());
+        Report(scenario, target, operations, elapsed, duration);
         await progress.WriteLineAsync();
         if (firstError is not null)
         {
@@ -81,16 +84,15 @@ internal sealed class LoadDriver(StoreProbe store, TextWriter progress)
             P50Ms = Milliseconds(total, 50),
             P95Ms = Milliseconds(total, 95),
             P99Ms = Milliseconds(total, 99),
-            MaxMs = total.TotalCount == 0 ? 0 : total.GetMaxValue() * OutputScalingFactor.TimeStampToMilliseconds,
+            MaxMs = total.TotalCount == 0 ? 0 : total.GetMaxValue() * MillisecondsPerTick,
             CpuMsPerOperation = cpu.TotalMilliseconds / perOperation,
-            StoreCommandsPerOperation = (double)storeUsed.Commands / perOperation,
-            StoreInputBytesPerOperation = (double)storeUsed.InputBytes / perOperation,
-            Note = note,
+            StoreCommandsPerOperation = storeUsed is null ? null : (double)storeUsed.Commands / perOperation,
+            StoreInputBytesPerOperation = storeUsed is null ? null : (double)storeUsed.InputBytes / perOperation,
         };
     }
 
     private static double Milliseconds(LongHistogram histogram, double percentile) =>
-        histogram.TotalCount == 0 ? 0 : histogram.GetValueAtPercentile(percentile) * OutputScalingFactor.TimeStampToMilliseconds;
+        histogram.TotalCount == 0 ? 0 : histogram.GetValueAtPercentile(percentile) * MillisecondsPerTick;
 
     private void Report(string scenario, string target, long operations, TimeSpan elapsed, TimeSpan duration) =>
         progress.Write($"\r  {scenario,-24} {target,-8} {operations,9:N0} ops  {operations / Math.Max(elapsed.TotalSeconds, 0.001),9:N0} ops/s  {elapsed.TotalSeconds,5:0}/{duration.TotalSeconds:0} s ");

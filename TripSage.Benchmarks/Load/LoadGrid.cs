@@ -17,6 +17,12 @@ namespace TripSage.Memory.Benchmarks.Load;
 /// </summary>
 internal sealed class LoadGrid : IAsyncDisposable
 {
+    // Garnet counts commands only when it samples its statistics; once a second is the finest it offers.
+    private const int EmbeddedMetricsSamplingSeconds = 1;
+
+    // After a scenario, wait for one more sampling (and a margin) so the count holds its last commands.
+    private static readonly TimeSpan EmbeddedCountersSettle = TimeSpan.FromSeconds(EmbeddedMetricsSamplingSeconds) + TimeSpan.FromMilliseconds(100);
+
     private readonly string _dataPath;
     private readonly string? _externalStore;
     private InProcessSilo _silo;
@@ -35,6 +41,9 @@ internal sealed class LoadGrid : IAsyncDisposable
 
     /// <summary>A StackExchange.Redis connection string of the store the silo uses.</summary>
     public string StoreConnectionString => _externalStore ?? _silo.App.Services.GetRequiredService<EmbeddedGarnetStore>().ConnectionString;
+
+    /// <summary>How long the store's command counters lag behind its commands: Garnet samples them, redis-server does not.</summary>
+    public TimeSpan StoreCountersSettle => _externalStore is null ? EmbeddedCountersSettle : TimeSpan.Zero;
 
     /// <summary>The most memories one remember call takes, from the silo's validated options.</summary>
     public int MaxBatchSize => _silo.App.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MemoryOptions>>().Value.MaxBatchSize;
@@ -80,6 +89,10 @@ internal sealed class LoadGrid : IAsyncDisposable
         if (externalStore is not null)
         {
             settings[$"{StoreOptions.SectionName}:ConnectionString"] = externalStore;
+        }
+        else
+        {
+            settings[$"{EmbeddedStoreOptions.SectionName}:{nameof(EmbeddedStoreOptions.MetricsSamplingSeconds)}"] = EmbeddedMetricsSamplingSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         var silo = await InProcessSilo.StartDevelopmentAsync(dataPath, settings);

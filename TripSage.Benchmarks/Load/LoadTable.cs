@@ -18,7 +18,7 @@ internal static class LoadTable
         foreach (var r in report.Scenarios)
         {
             output.WriteLine(string.Create(invariant,
-                $"| {r.Scenario} | {r.Target} | {r.Callers} | {r.Operations:N0} | {r.OperationsPerSecond:N0} | {r.P50Ms:0.00} | {r.P95Ms:0.00} | {r.P99Ms:0.00} | {r.MaxMs:0.0} | {r.CpuMsPerOperation:0.000} | {r.StoreCommandsPerOperation:0.00} | {r.StoreInputBytesPerOperation:N0} | {r.Errors} | {r.Note} |"));
+                $"| {r.Scenario} | {r.Target} | {r.Callers} | {r.Operations:N0} | {r.OperationsPerSecond:N0} | {r.P50Ms:0.00} | {r.P95Ms:0.00} | {r.P99Ms:0.00} | {r.MaxMs:0.0} | {r.CpuMsPerOperation:0.000} | {Figure(r.StoreCommandsPerOperation, "0.00")} | {Figure(r.StoreInputBytesPerOperation, "N0")} | {r.Errors} | {r.Note} |"));
         }
 
         output.WriteLine();
@@ -27,7 +27,7 @@ internal static class LoadTable
         foreach (var point in report.WriteCost)
         {
             output.WriteLine(string.Create(invariant,
-                $"| {point.Memories:N0} memories | {point.Result.P50Ms:0.00} | {point.Result.P95Ms:0.00} | {point.Result.OperationsPerSecond:N0} | {point.BytesWrittenPerWrite:N0} | {point.Result.StoreCommandsPerOperation:0.00} |"));
+                $"| {point.Memories:N0} memories | {point.Result.P50Ms:0.00} | {point.Result.P95Ms:0.00} | {point.Result.OperationsPerSecond:N0} | {Figure(point.BytesWrittenPerWrite, "N0")} | {Figure(point.Result.StoreCommandsPerOperation, "0.00")} |"));
         }
 
         var resident = report.Resident;
@@ -44,4 +44,7 @@ internal static class LoadTable
                 : $"smoke check FAILED: {mismatches.Count} users differ from their acknowledged writes:{Environment.NewLine}  " + string.Join(Environment.NewLine + "  ", mismatches));
         }
     }
+
+    private static string Figure(double? value, string format) =>
+        value is { } number ? number.ToString(format, CultureInfo.InvariantCulture) : "not counted";
 }

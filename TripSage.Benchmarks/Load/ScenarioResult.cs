@@ -28,11 +28,11 @@ internal sealed record ScenarioResult
     /// <summary>Process CPU time over operations: client, silo and (embedded) store share the process.</summary>
     public required double CpuMsPerOperation { get; init; }
 
-    /// <summary>Commands the store processed over operations, measured on the store.</summary>
-    public required double StoreCommandsPerOperation { get; init; }
+    /// <summary>Commands the store processed over operations, measured on the store; null when not counted.</summary>
+    public required double? StoreCommandsPerOperation { get; init; }
 
-    /// <summary>Bytes clients sent the store over operations, measured on the store.</summary>
-    public required double StoreInputBytesPerOperation { get; init; }
+    /// <summary>Bytes clients sent the store over operations, measured on the store; null when not counted.</summary>
+    public required double? StoreInputBytesPerOperation { get; init; }
 
     /// <summary>What the figures need to be read with, such as writes the baseline lost.</summary>
     public string? Note { get; init; }

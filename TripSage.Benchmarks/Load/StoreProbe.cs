@@ -8,7 +8,7 @@ namespace TripSage.Memory.Benchmarks.Load;
 /// redis-server and Garnet report), so commands per operation count what every client of the store
 /// sent: the grid's storage, audit and key store, and the baseline.
 /// </summary>
-internal sealed class StoreProbe(IServer server) : IDisposable
+internal sealed class StoreProbe(IServer server, TimeSpan settle) : IDisposable
 {
     private const string CommandsField = "total_commands_processed";
     private const string InputBytesField = "total_net_input_bytes";
@@ -18,14 +18,21 @@ internal sealed class StoreProbe(IServer server) : IDisposable
 
     private IConnectionMultiplexer? _owned;
 
-    public static async Task<StoreProbe> ConnectAsync(string connectionString)
+    /// <param name="connectionString">The store's StackExchange.Redis connection string.</param>
+    /// <param name="settle">How long the store's counters lag behind its commands; each reading waits that long first.</param>
+    public static async Task<StoreProbe> ConnectAsync(string connectionString, TimeSpan settle)
     {
         var connection = await ConnectionMultiplexer.ConnectAsync(ConfigurationOptions.Parse(connectionString + ",allowAdmin=true"));
-        return new StoreProbe(connection.GetServers()[0]) { _owned = connection };
+        return new StoreProbe(connection.GetServers()[0], settle) { _owned = connection };
     }
 
     public async Task<StoreCounters> ReadAsync()
     {
+        if (settle > TimeSpan.Zero)
+        {
+            await Task.Delay(settle);
+        }
+
         var fields = (await server.InfoAsync("stats")).SelectMany(group => group).ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.OrdinalIgnoreCase);
         return new StoreCounters(Field(fields, CommandsField), Field(fields, InputBytesField));
     }

@@ -4,5 +4,5 @@ namespace TripSage.Memory.Benchmarks.Load;
 internal sealed record WriteCostPoint(int Memories, ScenarioResult Result)
 {
     /// <summary>Bytes the store received per acknowledged write (snapshot, audit and key traffic together).</summary>
-    public double BytesWrittenPerWrite => Result.StoreInputBytesPerOperation;
+    public double? BytesWrittenPerWrite => Result.StoreInputBytesPerOperation;
 }
