@@ -9,10 +9,16 @@ internal static class BenchmarkSiloSettings
     // otherwise be what they measure.
     private const string UnlimitedTokens = "100000000";
 
-    /// <summary>Quiet logs and rate limits no benchmark reaches.</summary>
+    /// <summary>
+    /// Every console log line goes to stderr, so stdout holds only the benchmark's tables: warnings of the
+    /// in-process silo and client land next to the progress display, not inside the results.
+    /// </summary>
+    public static readonly KeyValuePair<string, string?> LogsToStandardError = new("Logging:Console:LogToStandardErrorThreshold", "Trace");
+
+    /// <summary>Quiet logs (on stderr) and rate limits no benchmark reaches.</summary>
     public static Dictionary<string, string?> Create()
     {
-        var settings = new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" };
+        var settings = new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning", [LogsToStandardError.Key] = LogsToStandardError.Value };
         foreach (var bucket in new[] { nameof(RateLimitOptions.Read), nameof(RateLimitOptions.Search), nameof(RateLimitOptions.Write), nameof(RateLimitOptions.Sensitive) })
         {
             settings[$"{RateLimitOptions.SectionName}:{bucket}:Capacity"] = UnlimitedTokens;

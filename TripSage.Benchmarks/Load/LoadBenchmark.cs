@@ -49,8 +49,10 @@ internal sealed class LoadBenchmark(LoadOptions options, TextWriter progress)
                 ids[target.Name] = await SeedUsersAsync(target, users, options.MemoriesPerUser);
             }
 
+            var idleAfterSeeding = await IdleCpu.MeasureAsync();
             await RunReadsAsync(driver, targets, users, ids);
             await RunWritesAsync(driver, targets, users);
+            var idleAfterWrites = await IdleCpu.MeasureAsync();
             var writeCost = await RunWriteCostAsync(driver, (GridTarget)targets[0]);
             var resident = await MeasureResidentAsync(grid, targets[0]);
             var activation = await MeasureActivationAsync(grid, targets[0]);
@@ -67,9 +69,11 @@ internal sealed class LoadBenchmark(LoadOptions options, TextWriter progress)
             {
                 StartedAt = startedAt,
                 Machine = $"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.ProcessArchitecture}",
-                Store = options.Store is null ? $"embedded Garnet ({grid.StoreConnectionString})" : "external: " + options.Store,
+                Store = options.Store is null ? "embedded Garnet" : "external " + options.Store,
                 Options = options,
                 Scenarios = _results,
+                IdleCpuMsPerSecondAfterSeeding = idleAfterSeeding,
+                IdleCpuMsPerSecondAfterWrites = idleAfterWrites,
                 WriteCost = writeCost,
                 Resident = resident,
                 Activation = activation,

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using TripSage.Memory.Client;
@@ -102,6 +103,7 @@ internal sealed class LoadGrid : IAsyncDisposable
 
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Configuration.AddInMemoryCollection([BenchmarkSiloSettings.LogsToStandardError]);
         builder.Services.AddTripSageMemoryClient(options =>
         {
             options.Gateways.Add($"127.0.0.1:{silo.GatewayPort}");
