@@ -49,10 +49,10 @@ internal sealed class LoadBenchmark(LoadOptions options, TextWriter progress)
                 ids[target.Name] = await SeedUsersAsync(target, users, options.MemoriesPerUser);
             }
 
-            var idleAfterSeeding = await IdleCpu.MeasureAsync();
+            var idleAfterSeeding = options.MeasureIdleCpu ? await IdleCpu.MeasureAsync() : (double?)null;
             await RunReadsAsync(driver, targets, users, ids);
             await RunWritesAsync(driver, targets, users);
-            var idleAfterWrites = await IdleCpu.MeasureAsync();
+            var idleAfterWrites = options.MeasureIdleCpu ? await IdleCpu.MeasureAsync() : (double?)null;
             var writeCost = await RunWriteCostAsync(driver, (GridTarget)targets[0]);
             var resident = await MeasureResidentAsync(grid, targets[0]);
             var activation = await MeasureActivationAsync(grid, targets[0]);

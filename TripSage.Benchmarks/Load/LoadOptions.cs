@@ -23,7 +23,7 @@ internal sealed record LoadOptions
     {
         Users = 50,
         MemoriesPerUser = 10,
-        Duration = TimeSpan.FromSeconds(2),
+        Duration = TimeSpan.FromSeconds(1),
         Curve = [100],
         ResidentUsers = 50,
         ActivationMemories = 200,
@@ -35,6 +35,7 @@ internal sealed record LoadOptions
         // Garnet reports its counters only once a second, so counting costs two waits of over a
         // second per scenario: more than the smoke run's whole budget. The smoke run checks data, not cost.
         CountStoreCommands = false,
+        MeasureIdleCpu = false,
     };
 
     /// <summary>Users of the read and many-user write scenarios.</summary>
@@ -77,6 +78,9 @@ internal sealed record LoadOptions
 
     /// <summary>Whether to count the store's commands and received bytes around each scenario.</summary>
     public bool CountStoreCommands { get; init; } = true;
+
+    /// <summary>Whether to measure the process's CPU with no call in flight (two windows of <see cref="IdleCpu.Window"/>).</summary>
+    public bool MeasureIdleCpu { get; init; } = true;
 
     /// <summary>Whether this is the smoke run, which ends with the store check.</summary>
     public bool IsSmoke { get; init; }

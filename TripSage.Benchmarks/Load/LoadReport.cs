@@ -14,10 +14,10 @@ internal sealed record LoadReport
     public required IReadOnlyList<ScenarioResult> Scenarios { get; init; }
 
     /// <summary>Process CPU with no call in flight, right after seeding (ms of CPU per second).</summary>
-    public required double IdleCpuMsPerSecondAfterSeeding { get; init; }
+    public required double? IdleCpuMsPerSecondAfterSeeding { get; init; }
 
     /// <summary>Process CPU with no call in flight, right after the write scenarios (ms of CPU per second).</summary>
-    public required double IdleCpuMsPerSecondAfterWrites { get; init; }
+    public required double? IdleCpuMsPerSecondAfterWrites { get; init; }
 
     public required IReadOnlyList<WriteCostPoint> WriteCost { get; init; }
 

@@ -13,7 +13,7 @@ internal static class LoadTable
         output.WriteLine($"store: {report.Store}");
         output.WriteLine(string.Create(invariant, $"data: {report.Options.Users:N0} users x {report.Options.MemoriesPerUser} memories; {report.Options.Duration.TotalSeconds:0.#} s per scenario and side; CPU is the whole process (client, silo and embedded store share it)"));
         output.WriteLine(string.Create(invariant,
-            $"idle process CPU ({IdleCpu.Window.TotalSeconds:0} s, no call in flight): {report.IdleCpuMsPerSecondAfterSeeding:0} ms/s after seeding, {report.IdleCpuMsPerSecondAfterWrites:0} ms/s after the write scenarios"));
+            $"idle process CPU ({IdleCpu.Window.TotalSeconds:0} s, no call in flight): {Figure(report.IdleCpuMsPerSecondAfterSeeding, "0")} ms/s after seeding, {Figure(report.IdleCpuMsPerSecondAfterWrites, "0")} ms/s after the write scenarios"));
         output.WriteLine();
         output.WriteLine("| scenario | side | callers | ops | ops/s | p50 ms | p95 ms | p99 ms | max ms | CPU ms/op | store cmds/op | store bytes in/op | errors | note |");
         output.WriteLine("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|");
