@@ -19,6 +19,11 @@ internal sealed class LoadBenchmark(LoadOptions options, TextWriter progress)
     private static readonly TimeSpan MaxWarmUp = TimeSpan.FromSeconds(2);
     private const int WarmUpFraction = 5;
 
+    // The write-cost curve: a user grows by at most 1/10 of its size while measured, and a point takes
+    // at least this many writes (over as many users of that size as needed), duration permitting.
+    private const int CurveGrowthDivisor = 10;
+    private const int CurveMinWrites = 200;
+
     // Users are seeded this many at a time; more only queue behind the two cores.
     private const int SeedParallelism = 16;
 
@@ -154,11 +159,20 @@ internal sealed class LoadBenchmark(LoadOptions options, TextWriter progress)
         var points = new List<WriteCostPoint>();
         foreach (var size in options.Curve)
         {
-            var user = $"curve-{_run}-{size}";
-            await progress.WriteLineAsync($"Seeding one user with {size:N0} memories...");
-            _acknowledged.AddRange(user, await grid.SeedAsync(user, _samples.Many(user, size)));
-            var result = await MeasureAsync(driver, $"remember-at-{size}", grid, 1, async _ =>
-                _acknowledged.Add(user, await grid.RememberAsync(user, _samples.Next(user))));
+            // Each user may grow by a tenth during its point, so the point measures writes at about its size;
+            // small sizes take several users to reach enough writes for a percentile.
+            var writesPerUser = Math.Max(1, size / CurveGrowthDivisor);
+            var userCount = (int)Math.Ceiling((double)CurveMinWrites / writesPerUser);
+            var users = Enumerable.Range(0, userCount).Select(i => $"curve-{_run}-{size}-{i}").ToArray();
+            await progress.WriteLineAsync($"Seeding {userCount} user(s) with {size:N0} memories each...");
+            await SeedUsersAsync(grid, users, size);
+            long next = 0;
+            var result = await driver.RunAsync($"remember-at-{size}", grid.Name, 1, options.Duration, async _ =>
+            {
+                var user = users[Interlocked.Increment(ref next) % users.Length];
+                _acknowledged.Add(user, await grid.RememberAsync(user, _samples.Next(user)));
+            }, maxOperations: (long)writesPerUser * userCount);
+            _results.Add(result);
             points.Add(new WriteCostPoint(size, result));
         }
 

@@ -16,11 +16,12 @@ internal sealed class LoadDriver(StoreProbe? store, TextWriter progress)
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(1);
 
     public async Task<ScenarioResult> RunAsync(
-        string scenario, string target, int callers, TimeSpan duration, Func<Random, Task> operation, bool countStore = true)
+        string scenario, string target, int callers, TimeSpan duration, Func<Random, Task> operation, bool countStore = true, long maxOperations = long.MaxValue)
     {
         var histograms = Enumerable.Range(0, callers).Select(_ => new LongHistogram(HighestLatency, SignificantDigits)).ToArray();
         long operations = 0;
         long errors = 0;
+        long started = 0;
         Exception? firstError = null;
         var probe = countStore ? store : null;
         var storeBefore = probe is null ? null : await probe.ReadAsync();
@@ -31,7 +32,7 @@ internal sealed class LoadDriver(StoreProbe? store, TextWriter progress)
         {
             var random = new Random(HashCode.Combine(scenario, target, index));
             var histogram = histograms[index];
-            while (clock.Elapsed < duration)
+            while (clock.Elapsed < duration && Interlocked.Increment(ref started) <= maxOperations)
             {
                 var start = Stopwatch.GetTimestamp();
                 try
