@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
@@ -33,7 +34,7 @@ internal sealed class BaselineService(IDatabase store, SnapshotCipher cipher, Da
     public static BaselineService Create(IDatabase store)
     {
         var cipher = new SnapshotCipher(Options.Create(new SnapshotEncryptionOptions()));
-        var key = new DataKey("baseline", System.Security.Cryptography.RandomNumberGenerator.GetBytes(AesKeyBytes));
+        var key = new DataKey("baseline", RandomNumberGenerator.GetBytes(AesKeyBytes));
         return new BaselineService(store, cipher, key, new SearchOptions(), TimeProvider.System);
     }
 

@@ -1,13 +1,15 @@
+using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using TripSage.Memory.Client;
-using TripSage.Memory.Grains;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TripSage.Memory.Client;
 using TripSage.Memory.Grains.Embeddings;
 using TripSage.Memory.Grains.Storage;
-using TripSage.Memory.Hosting;
+using TripSage.Memory.Grains;
 using TripSage.Memory.Hosting.EmbeddedStore;
+using TripSage.Memory.Hosting;
 
 namespace TripSage.Memory.Benchmarks.Load;
 
@@ -47,7 +49,7 @@ internal sealed class LoadGrid : IAsyncDisposable
     public TimeSpan StoreCountersSettle => _externalStore is null ? EmbeddedCountersSettle : TimeSpan.Zero;
 
     /// <summary>The most memories one remember call takes, from the silo's validated options.</summary>
-    public int MaxBatchSize => _silo.App.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MemoryOptions>>().Value.MaxBatchSize;
+    public int MaxBatchSize => _silo.App.Services.GetRequiredService<IOptions<MemoryOptions>>().Value.MaxBatchSize;
 
     public static async Task<LoadGrid> StartAsync(string? externalStore)
     {
@@ -93,7 +95,7 @@ internal sealed class LoadGrid : IAsyncDisposable
         }
         else
         {
-            settings[$"{EmbeddedStoreOptions.SectionName}:{nameof(EmbeddedStoreOptions.MetricsSamplingSeconds)}"] = EmbeddedMetricsSamplingSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            settings[$"{EmbeddedStoreOptions.SectionName}:{nameof(EmbeddedStoreOptions.MetricsSamplingSeconds)}"] = EmbeddedMetricsSamplingSeconds.ToString(CultureInfo.InvariantCulture);
         }
 
         var silo = await InProcessSilo.StartDevelopmentAsync(dataPath, settings);
