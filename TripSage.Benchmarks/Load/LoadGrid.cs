@@ -5,11 +5,11 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TripSage.Memory.Client;
+using TripSage.Memory.Grains;
 using TripSage.Memory.Grains.Embeddings;
 using TripSage.Memory.Grains.Storage;
-using TripSage.Memory.Grains;
-using TripSage.Memory.Hosting.EmbeddedStore;
 using TripSage.Memory.Hosting;
+using TripSage.Memory.Hosting.EmbeddedStore;
 
 namespace TripSage.Memory.Benchmarks.Load;
 
