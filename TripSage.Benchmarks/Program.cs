@@ -1,5 +1,7 @@
 using System.CommandLine;
+using TripSage.Memory.Benchmarks.Load;
 using TripSage.Memory.Benchmarks.Locomo;
+using TripSage.Memory.Benchmarks.Micro;
 
-var root = new RootCommand("TripSage memory grid benchmarks.") { LocomoCommand.Create() };
+var root = new RootCommand("TripSage memory grid benchmarks.") { LocomoCommand.Create(), LoadCommand.Create(), MicroCommand.Create() };
 return await root.Parse(args).InvokeAsync();

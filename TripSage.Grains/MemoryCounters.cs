@@ -1,8 +1,8 @@
 namespace TripSage.Memory.Grains;
 
-/// <summary>Lifetime totals of one user's memory, kept for stats.</summary>
+/// <summary>Lifetime totals of one user's memory, kept for stats. Public only because <see cref="UserMemoryState"/> is.</summary>
 [GenerateSerializer]
-internal sealed class MemoryCounters
+public sealed class MemoryCounters
 {
     [Id(0)] public long Stored { get; set; }
 

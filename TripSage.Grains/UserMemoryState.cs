@@ -1,13 +1,20 @@
 namespace TripSage.Memory.Grains;
 
-/// <summary>Everything one user's memory holds; persisted as one encrypted snapshot.</summary>
+/// <summary>
+/// Everything one user's memory holds; persisted as one encrypted snapshot.
+/// Public on purpose: the micro-benchmarks measure its serialization with the Orleans serializer
+/// the storage uses. Nothing outside the grain should build or change one.
+/// </summary>
 [GenerateSerializer]
-internal sealed class UserMemoryState
+public sealed class UserMemoryState
 {
+    /// <summary>The user's memories by id.</summary>
     [Id(0)] public Dictionary<string, MemoryRecord> Memories { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>The user's preferences by name.</summary>
     [Id(1)] public Dictionary<string, string> Preferences { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>Lifetime totals, kept for stats.</summary>
     [Id(2)] public MemoryCounters Counters { get; set; } = new();
 
     /// <summary>Audit events written with the change they record, not yet appended to the durable log.</summary>

@@ -1,5 +1,4 @@
 using TripSage.Memory.Client;
-using TripSage.Memory.Grains.Security.RateLimiting;
 using TripSage.Memory.Hosting;
 
 namespace TripSage.Memory.Benchmarks.Locomo;
@@ -11,10 +10,6 @@ namespace TripSage.Memory.Benchmarks.Locomo;
 /// </summary>
 internal sealed class LocomoGrid : IAsyncDisposable
 {
-    // The benchmark asks thousands of questions of one user in seconds; the per-user rate limits
-    // would otherwise be what it measures.
-    private const string UnlimitedTokens = "100000000";
-
     private readonly InProcessSilo _silo;
     private readonly string _dataPath;
 
@@ -35,14 +30,7 @@ internal sealed class LocomoGrid : IAsyncDisposable
     public static async Task<LocomoGrid> StartAsync()
     {
         var dataPath = Directory.CreateTempSubdirectory("tripsage-locomo-").FullName;
-        var settings = new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" };
-        foreach (var bucket in new[] { nameof(RateLimitOptions.Read), nameof(RateLimitOptions.Search), nameof(RateLimitOptions.Write), nameof(RateLimitOptions.Sensitive) })
-        {
-            settings[$"{RateLimitOptions.SectionName}:{bucket}:Capacity"] = UnlimitedTokens;
-            settings[$"{RateLimitOptions.SectionName}:{bucket}:TokensPerMinute"] = UnlimitedTokens;
-        }
-
-        return new LocomoGrid(await InProcessSilo.StartDevelopmentAsync(dataPath, settings), dataPath);
+        return new LocomoGrid(await InProcessSilo.StartDevelopmentAsync(dataPath, BenchmarkSiloSettings.Create()), dataPath);
     }
 
     public async ValueTask DisposeAsync()

@@ -9,18 +9,21 @@ namespace TripSage.Memory.Grains.Storage;
 /// Seals snapshot bytes with AES-256-GCM under the user's data key. The envelope names the data
 /// key's id, and the user's grain id is bound as associated data, so a snapshot copied under
 /// another user fails to authenticate.
+/// Public on purpose: the load benchmark's stateless baseline and the micro-benchmarks seal and open
+/// blobs with exactly the cipher the grid uses, rather than a copy of it.
 /// </summary>
 /// <remarks>
 /// Envelope layout: magic "TSS1" | flags (bit 0: compressed) | key id length | data key id (UTF-8) |
 /// nonce (12) | tag (16) | ciphertext. Everything before the nonce is authenticated too.
 /// </remarks>
-internal sealed class SnapshotCipher(IOptions<SnapshotEncryptionOptions> options)
+public sealed class SnapshotCipher(IOptions<SnapshotEncryptionOptions> options)
 {
     private const int NonceBytes = 12;
     private const int TagBytes = 16;
     private const byte CompressedFlag = 1;
     private static readonly byte[] Magic = "TSS1"u8.ToArray();
 
+    /// <summary>Seals <paramref name="plaintext"/> for <paramref name="grainId"/> under <paramref name="dataKey"/>.</summary>
     public byte[] Seal(ReadOnlySpan<byte> plaintext, string grainId, DataKey dataKey)
     {
         var compress = options.Value.Compress;
@@ -56,6 +59,7 @@ internal sealed class SnapshotCipher(IOptions<SnapshotEncryptionOptions> options
         return Encoding.UTF8.GetString(envelope.Slice(Magic.Length + 2, envelope[Magic.Length + 1]));
     }
 
+    /// <summary>Opens an envelope sealed for <paramref name="grainId"/> under <paramref name="dataKey"/>.</summary>
     /// <exception cref="SnapshotUnreadableException">The envelope is malformed, sealed with another key, or does not authenticate.</exception>
     public byte[] Open(ReadOnlySpan<byte> envelope, string grainId, DataKey dataKey)
     {

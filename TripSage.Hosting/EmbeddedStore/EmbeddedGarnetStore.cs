@@ -58,6 +58,7 @@ public sealed class EmbeddedGarnetStore : IDisposable
 
             // The native device needs libaio; RandomAccess is plain .NET file I/O and works everywhere.
             DeviceType = DeviceType.RandomAccess,
+            MetricsSamplingFrequency = options.MetricsSamplingSeconds,
         };
 
         try
