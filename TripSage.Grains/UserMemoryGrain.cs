@@ -54,7 +54,7 @@ internal sealed partial class UserMemoryGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var stream = this.GetStreamProvider(AuditStream.ProviderName).GetStream<AuditEvent>(AuditStream.For(UserId));
-        _audit = new UserAuditTrail(UserId, auditChain, auditLog, stream, time, auditOptions.Value);
+        _audit = new UserAuditTrail(UserId, auditChain, auditLog, stream, time, auditOptions.Value, logger);
         await _audit.LoadAsync(state.State.AuditOutbox);
         await ApplyAuditRetentionAsync();
         _memory = new UserMemory(state.State, search.NewIndex(), _options);

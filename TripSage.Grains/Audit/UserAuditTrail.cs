@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Orleans.Streams;
 
 namespace TripSage.Memory.Grains.Audit;
@@ -10,7 +11,7 @@ namespace TripSage.Memory.Grains.Audit;
 /// appended in a batch later (<see cref="AuditOptions"/>). Retention removes the oldest events
 /// behind a signed checkpoint. Used only on the grain's turn.
 /// </summary>
-internal sealed class UserAuditTrail(string userId, AuditChain chain, IAuditLog log, IAsyncStream<AuditEvent> stream, TimeProvider time, AuditOptions options)
+internal sealed partial class UserAuditTrail(string userId, AuditChain chain, IAuditLog log, IAsyncStream<AuditEvent> stream, TimeProvider time, AuditOptions options, ILogger logger)
 {
     private readonly List<AuditEvent> _deferred = [];
     private (long Sequence, string Hash) _head;
@@ -166,11 +167,25 @@ internal sealed class UserAuditTrail(string userId, AuditChain chain, IAuditLog 
     {
         var appended = await log.AppendAsync(userId, events);
         _appended = Math.Max(_appended, events.Max(e => e.Sequence));
-        foreach (var auditEvent in appended)
+
+        // The log is the record; the stream only tells live consumers. A publish that fails (the
+        // stream's queue is gone during a silo shutdown, say) must not make durable events look
+        // unwritten, or they would be appended again and published twice.
+        try
         {
-            await stream.OnNextAsync(auditEvent);
+            foreach (var auditEvent in appended)
+            {
+                await stream.OnNextAsync(auditEvent);
+            }
+        }
+        catch (Exception ex)
+        {
+            LogPublishFailed(logger, appended.Count, ex);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing {EventCount} audit events on the live stream failed; they are in the durable log")]
+    private static partial void LogPublishFailed(ILogger logger, int eventCount, Exception exception);
 
     private long CountBoundary()
     {
