@@ -13,9 +13,9 @@ internal sealed partial class UserMemoryGrain
     /// </summary>
     private async Task PersistAsync()
     {
-        // The call's audit event goes into the same snapshot write as the change it records. Only
-        // activation writes outside a call (an expiry purge), as the system actor.
-        // Deferred events of earlier calls ride along, ahead of it, so they become durable with it.
+        // The call's audit event goes into the same snapshot write as the change it records, with
+        // the deferred events of earlier calls ahead of it, so all become durable together. Only
+        // activation writes outside a call (an expiry purge); its event is the system actor's.
         var headBefore = _audit.Head;
         var entry = _call ?? new AuditEntry(Operations.MemoryOperations.Expire.Name, Caller.System, TraceId());
         var deferred = _audit.TakeDeferred();

@@ -67,8 +67,9 @@ internal sealed partial class UserAuditTrail(string userId, AuditChain chain, IA
     public async Task<AuditVerification> VerifyAsync()
     {
         var events = await ReadAllAsync();
-        var chained = chain.Verify(userId, await CheckpointAsync(), events);
-        var last = events.Count > 0 ? events[^1].Sequence : (await CheckpointAsync())?.Sequence ?? 0;
+        var checkpoint = await CheckpointAsync();
+        var chained = chain.Verify(userId, checkpoint, events);
+        var last = events.Count > 0 ? events[^1].Sequence : checkpoint?.Sequence ?? 0;
         if (!chained.Valid || last >= _head.Sequence)
         {
             return chained;

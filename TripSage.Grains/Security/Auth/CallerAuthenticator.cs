@@ -99,7 +99,8 @@ internal sealed class CallerAuthenticator
         }
 
         var settings = _settings;
-        if (_validated.TryGet(token, _clock.GetUtcNow(), out var known))
+        var key = ValidatedTokenCache.KeyOf(token);
+        if (_validated.TryGet(key, _clock.GetUtcNow(), out var known))
         {
             return known;
         }
@@ -124,7 +125,7 @@ internal sealed class CallerAuthenticator
         // Only while the keys that validated it are still the ones in force.
         if (ReferenceEquals(settings, _settings))
         {
-            _validated.Add(token, caller, new DateTimeOffset(result.SecurityToken.ValidTo, TimeSpan.Zero), _clock.GetUtcNow());
+            _validated.Add(key, caller, new DateTimeOffset(result.SecurityToken.ValidTo, TimeSpan.Zero), _clock.GetUtcNow());
         }
 
         return caller;

@@ -17,9 +17,12 @@ internal sealed class ValidatedTokenCache(int capacity)
 
     public int Count => _entries.Count;
 
-    public bool TryGet(string token, DateTimeOffset now, out Caller caller)
+    /// <summary>The cache key of a token (its SHA-256): computed once per call and used for both lookup and add.</summary>
+    public static string KeyOf(string token) => Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    public bool TryGet(string key, DateTimeOffset now, out Caller caller)
     {
-        if (capacity > 0 && _entries.TryGetValue(KeyOf(token), out var entry) && now < entry.Expires)
+        if (capacity > 0 && _entries.TryGetValue(key, out var entry) && now < entry.Expires)
         {
             caller = entry.Caller;
             return true;
@@ -29,7 +32,7 @@ internal sealed class ValidatedTokenCache(int capacity)
         return false;
     }
 
-    public void Add(string token, Caller caller, DateTimeOffset expires, DateTimeOffset now)
+    public void Add(string key, Caller caller, DateTimeOffset expires, DateTimeOffset now)
     {
         if (capacity <= 0 || expires <= now)
         {
@@ -38,11 +41,11 @@ internal sealed class ValidatedTokenCache(int capacity)
 
         if (_entries.Count >= capacity)
         {
-            foreach (var (key, entry) in _entries)
+            foreach (var (held, entry) in _entries)
             {
                 if (entry.Expires <= now)
                 {
-                    _entries.TryRemove(key, out _);
+                    _entries.TryRemove(held, out _);
                 }
             }
 
@@ -52,11 +55,9 @@ internal sealed class ValidatedTokenCache(int capacity)
             }
         }
 
-        _entries[KeyOf(token)] = (caller, expires);
+        _entries[key] = (caller, expires);
     }
 
     /// <summary>Forgets every entry: the keys that validated them may have changed.</summary>
     public void Clear() => _entries.Clear();
-
-    private static string KeyOf(string token) => Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }
