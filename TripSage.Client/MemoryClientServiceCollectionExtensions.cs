@@ -43,4 +43,15 @@ public static class MemoryClientServiceCollectionExtensions
         services.AddSingleton<IMemoryClient, MemoryClient>();
         return services;
     }
+
+    /// <summary>
+    /// Registers <see cref="IMemoryClient"/> over the <see cref="IClusterClient"/> the host already has,
+    /// such as a silo host that serves HTTP or MCP. No token is added to calls: each call's token must
+    /// already be in the Orleans request context under <see cref="TripSage.Memory.MemoryRequestContext.BearerToken"/>.
+    /// </summary>
+    public static IServiceCollection AddTripSageMemoryFacade(this IServiceCollection services)
+    {
+        services.AddSingleton<IMemoryClient, MemoryClient>();
+        return services;
+    }
 }

@@ -4,6 +4,7 @@ using TripSage.Memory.Grains;
 using TripSage.Memory.Grains.Storage;
 using TripSage.Memory.Hosting.EmbeddedStore;
 using TripSage.Memory.Hosting.Health;
+using TripSage.Memory.Hosting.Http;
 using TripSage.Memory.Hosting.Telemetry;
 
 namespace TripSage.Memory.Hosting;
@@ -68,6 +69,7 @@ public static class TripSageSiloExtensions
             .AddCheck<StoreHealthCheck>("store", tags: [ReadyTag])
             .AddCheck<SiloHealthCheck>("silo", tags: [ReadyTag]);
         builder.AddTripSageTelemetry();
+        builder.Services.AddGridBearer();
         return builder;
     }
 

@@ -1,7 +1,7 @@
 namespace TripSage.Memory.Grains.Security.Auth;
 
 /// <summary>Who made a call, as established from their token.</summary>
-internal sealed record Caller(string Subject, IReadOnlyList<string> Scopes, bool IsAdmin)
+public sealed record Caller(string Subject, IReadOnlyList<string> Scopes, bool IsAdmin)
 {
     /// <summary>The grid itself, for work nobody called for (expiry).</summary>
     public static readonly Caller System = new("system", [], true);

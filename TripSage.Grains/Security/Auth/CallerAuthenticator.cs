@@ -12,7 +12,7 @@ namespace TripSage.Memory.Grains.Security.Auth;
 /// caller's repeated calls cost a hash, not a signature check; when the keys change (configuration
 /// reload) everything remembered is forgotten.
 /// </summary>
-internal sealed class CallerAuthenticator
+public sealed class CallerAuthenticator
 {
     private readonly JsonWebTokenHandler _handler = new();
     private readonly TimeProvider _clock;
