@@ -13,20 +13,45 @@ namespace TripSage.Memory.Grains.Audit;
 /// </summary>
 internal sealed class AuditLog(StoreConnection store) : IAuditLog
 {
-    // One round trip for a batch: ARGV holds (sequence, event, hash) triples in order. HSETNX makes a
-    // replay a no-op; the head only moves forward, so replaying an old event cannot rewind it. Returns
-    // one flag per event: 1 appended, 0 already there.
+    // One round trip for the appends of many users: KEYS holds (log, head) pairs, ARGV for each pair
+    // the number of its events and then (sequence, event, hash) triples in order. HSETNX makes a
+    // replay a no-op; a head only moves forward, so replaying an old event cannot rewind it. Returns
+    // one flag per event: 1 appended, 0 already there, 2 refused (the user's keys are not what the
+    // log writes, say); a refusal is contained to its user, so one broken trail cannot block others.
     private const string AppendScript = """
+        local function failed(reply)
+          return type(reply) == 'table' and reply.err ~= nil
+        end
         local appended = {}
-        for i = 1, #ARGV, 3 do
-          if redis.call('HSETNX', KEYS[1], ARGV[i], ARGV[i + 1]) == 1 then
-            local head = redis.call('GET', KEYS[2])
-            if not head or tonumber(string.match(head, '^(%d+):')) < tonumber(ARGV[i]) then
-              redis.call('SET', KEYS[2], ARGV[i] .. ':' .. ARGV[i + 2])
+        local a = 1
+        for k = 1, #KEYS, 2 do
+          local count = tonumber(ARGV[a])
+          a = a + 1
+          local head = redis.pcall('GET', KEYS[k + 1])
+          local refused = failed(head)
+          local top = (not refused and head) and tonumber(string.match(head, '^(%d+):')) or 0
+          local moved = nil
+          for _ = 1, count do
+            local reply = 0
+            if not refused then
+              reply = redis.pcall('HSETNX', KEYS[k], ARGV[a], ARGV[a + 1])
+              refused = failed(reply)
             end
-            appended[#appended + 1] = 1
-          else
-            appended[#appended + 1] = 0
+            if refused then
+              appended[#appended + 1] = 2
+            elseif reply == 1 then
+              if tonumber(ARGV[a]) > top then
+                top = tonumber(ARGV[a])
+                moved = ARGV[a] .. ':' .. ARGV[a + 2]
+              end
+              appended[#appended + 1] = 1
+            else
+              appended[#appended + 1] = 0
+            end
+            a = a + 3
+          end
+          if moved then
+            redis.pcall('SET', KEYS[k + 1], moved)
           end
         end
         return appended
@@ -47,27 +72,133 @@ internal sealed class AuditLog(StoreConnection store) : IAuditLog
         return 1
         """;
 
+    /// <summary>
+    /// Most events one append script carries. A grain's own batch is never split (it may exceed this
+    /// alone); others wait for the next script. Bounds the script's run time, during which the store
+    /// serves nobody else.
+    /// </summary>
+    internal const int MaxEventsPerScript = 2_048;
+
+    private const int Refused = 2;
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>Appends events in order, in one store round trip; returns those that were not already there.</summary>
-    public async Task<IReadOnlyList<AuditEvent>> AppendAsync(string userId, IReadOnlyList<AuditEvent> events)
+    // Appends waiting for the next script, in arrival order, and whether a drain is running.
+    private readonly List<PendingAppend> _waiting = [];
+    private bool _draining;
+    private long _scriptsRun;
+
+    /// <summary>How many append scripts this log has sent to the store (tests and benchmarks compare it with the appends asked for).</summary>
+    internal long ScriptsRun => Interlocked.Read(ref _scriptsRun);
+
+    private sealed record PendingAppend(string UserId, IReadOnlyList<AuditEvent> Events)
+    {
+        public TaskCompletionSource<IReadOnlyList<AuditEvent>> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    /// <summary>
+    /// Appends events in order; returns those that were not already there. Appends that users' grains
+    /// ask for while a script is running wait and then go together in the next one (up to
+    /// <see cref="MaxEventsPerScript"/> events), so the store runs one script per batch of users, not
+    /// one per user: how many users flush at once changes the batch size, not the number of scripts.
+    /// </summary>
+    public Task<IReadOnlyList<AuditEvent>> AppendAsync(string userId, IReadOnlyList<AuditEvent> events)
     {
         if (events.Count == 0)
         {
-            return [];
+            return Task.FromResult<IReadOnlyList<AuditEvent>>([]);
         }
 
-        var arguments = new RedisValue[events.Count * 3];
-        for (var i = 0; i < events.Count; i++)
+        var pending = new PendingAppend(userId, events);
+        bool start;
+        lock (_waiting)
         {
-            arguments[i * 3] = Field(events[i].Sequence);
-            arguments[(i * 3) + 1] = JsonSerializer.Serialize(events[i], Json);
-            arguments[(i * 3) + 2] = events[i].Hash;
+            _waiting.Add(pending);
+            start = !_draining;
+            _draining = true;
         }
 
-        var db = (await store.GetAsync()).GetDatabase();
-        var flags = (RedisValue[])(await db.ScriptEvaluateAsync(AppendScript, [LogKey(userId), HeadKey(userId)], arguments))!;
-        return events.Where((_, i) => (int)flags[i] == 1).ToList();
+        if (start)
+        {
+            // Off the calling grain's scheduler: the drain serves every grain of the silo.
+            _ = Task.Run(DrainAsync);
+        }
+
+        return pending.Completion.Task;
+    }
+
+    /// <summary>Runs scripts until nobody waits; one script at a time, so a busy store sees bigger batches, not more scripts.</summary>
+    private async Task DrainAsync()
+    {
+        while (true)
+        {
+            List<PendingAppend> batch = [];
+            lock (_waiting)
+            {
+                var events = 0;
+                while (_waiting.Count > batch.Count && (batch.Count == 0 || events + _waiting[batch.Count].Events.Count <= MaxEventsPerScript))
+                {
+                    events += _waiting[batch.Count].Events.Count;
+                    batch.Add(_waiting[batch.Count]);
+                }
+
+                _waiting.RemoveRange(0, batch.Count);
+                if (batch.Count == 0)
+                {
+                    _draining = false;
+                    return;
+                }
+            }
+
+            await RunAsync(batch);
+        }
+    }
+
+    private async Task RunAsync(List<PendingAppend> batch)
+    {
+        try
+        {
+            var keys = new RedisKey[batch.Count * 2];
+            var arguments = new List<RedisValue>(batch.Sum(p => (p.Events.Count * 3) + 1));
+            for (var u = 0; u < batch.Count; u++)
+            {
+                keys[u * 2] = LogKey(batch[u].UserId);
+                keys[(u * 2) + 1] = HeadKey(batch[u].UserId);
+                arguments.Add(batch[u].Events.Count);
+                foreach (var auditEvent in batch[u].Events)
+                {
+                    arguments.Add(Field(auditEvent.Sequence));
+                    arguments.Add(JsonSerializer.Serialize(auditEvent, Json));
+                    arguments.Add(auditEvent.Hash);
+                }
+            }
+
+            var db = (await store.GetAsync()).GetDatabase();
+            Interlocked.Increment(ref _scriptsRun);
+            var flags = (RedisValue[])(await db.ScriptEvaluateAsync(AppendScript, keys, [.. arguments]))!;
+            var offset = 0;
+            foreach (var pending in batch)
+            {
+                var first = offset;
+                offset += pending.Events.Count;
+                if (Enumerable.Range(first, pending.Events.Count).Any(i => (int)flags[i] == Refused))
+                {
+                    pending.Completion.SetException(new RedisServerException("the store refused to append to this user's audit log (its keys hold another type)"));
+                    continue;
+                }
+
+                pending.Completion.SetResult(pending.Events.Where((_, i) => (int)flags[first + i] == 1).ToList());
+            }
+        }
+        catch (Exception ex)
+        {
+            // The store may have run part of the script; appends are idempotent, so every grain in the
+            // batch keeps its events and appends them again later without duplicating any.
+            foreach (var pending in batch)
+            {
+                pending.Completion.TrySetException(ex);
+            }
+        }
     }
 
     /// <summary>The last appended sequence and hash, or (0, "") for a user without events.</summary>

@@ -32,6 +32,62 @@ public sealed class AuditLogBatchTests
         Assert.Equal(batch.Count, (await log.HeadAsync("alice")).Sequence);
     }
 
+    [SkippableTheory]
+    [InlineData("garnet")]
+    [InlineData("redis-server")]
+    public async Task AppendAsync_ManyUsersAtOnce_ShareScriptsAndEachTrailIsComplete(string storeName)
+    {
+        await using var store = await StartAsync(storeName);
+        await using var connection = new StoreConnection(Options.Create(new StoreOptions { ConnectionString = store.ConnectionString }));
+        var log = new AuditLog(connection);
+        var users = Enumerable.Range(0, 300).Select(i => $"user-{i}").ToList();
+
+        // Each user appends three events, as 300 grains flushing in the same moment would.
+        var appends = users.Select(user => log.AppendAsync(user, [Event(1), Event(2), Event(3)])).ToList();
+        var appended = await Task.WhenAll(appends);
+
+        Assert.All(appended, events => Assert.Equal([1L, 2L, 3L], events.Select(e => e.Sequence)));
+        Assert.InRange(log.ScriptsRun, 1, (users.Count / 3) - 1);
+        foreach (var user in users)
+        {
+            Assert.Equal([1L, 2L, 3L], (await log.ReadAllAsync(user)).Select(e => e.Sequence));
+            Assert.Equal(3, (await log.HeadAsync(user)).Sequence);
+        }
+    }
+
+    [SkippableTheory]
+    [InlineData("garnet")]
+    [InlineData("redis-server")]
+    public async Task AppendAsync_OneUsersKeysBroken_FailsThatUserOnlyAndTheOthersInItsScriptAreAppended(string storeName)
+    {
+        await using var store = await StartAsync(storeName);
+        await using var connection = new StoreConnection(Options.Create(new StoreOptions { ConnectionString = store.ConnectionString }));
+        var db = (await connection.GetAsync()).GetDatabase();
+        await db.StringSetAsync(StoreKeys.AuditLog(connection.KeyPrefix, "broken"), "not a hash");
+        var log = new AuditLog(connection);
+
+        var before = log.AppendAsync("alice", [Event(1)]);
+        var broken = log.AppendAsync("broken", [Event(1), Event(2)]);
+        var after = log.AppendAsync("bob", [Event(1), Event(2)]);
+
+        await Assert.ThrowsAsync<StackExchange.Redis.RedisServerException>(() => broken);
+        Assert.Single(await before);
+        Assert.Equal(2, (await after).Count);
+        Assert.Equal(0, (await log.HeadAsync("broken")).Sequence);
+        Assert.Equal(2, (await log.HeadAsync("bob")).Sequence);
+    }
+
+    private static async Task<TestStore> StartAsync(string storeName)
+    {
+        if (storeName == "redis-server")
+        {
+            RedisServerTestStore.SkipUnlessAvailable();
+            return await RedisServerTestStore.StartNewAsync();
+        }
+
+        return GarnetTestStore.Start();
+    }
+
     private static AuditEvent Event(int sequence) => new()
     {
         Sequence = sequence,
