@@ -5,7 +5,7 @@ namespace TripSage.Memory.Tests.Infrastructure;
 
 /// <summary>
 /// The real audit log, except that appends for chosen users fail as if the silo died between the
-/// snapshot write and the log append.
+/// snapshot write and the log append, or wait as if the store were slow.
 /// </summary>
 internal sealed class FaultInjectingAuditLog(IAuditLog inner) : IAuditLog
 {
@@ -13,11 +13,27 @@ internal sealed class FaultInjectingAuditLog(IAuditLog inner) : IAuditLog
 
     public static void FailAppendsFor(string userId) => Failing[userId] = true;
 
+    private static readonly ConcurrentDictionary<string, HeldAppends> Held = new();
+
     public static void Heal(string userId) => Failing.TryRemove(userId, out _);
 
-    public Task<IReadOnlyList<AuditEvent>> AppendAsync(string userId, IReadOnlyList<AuditEvent> events) => Failing.ContainsKey(userId)
-        ? throw new IOException("Injected fault: the audit log append did not happen.")
-        : inner.AppendAsync(userId, events);
+    /// <summary>From now on, appends for the user wait until the returned hold is released.</summary>
+    public static HeldAppends HoldAppendsFor(string userId) => Held[userId] = new HeldAppends(() => Held.TryRemove(userId, out _));
+
+    public async Task<IReadOnlyList<AuditEvent>> AppendAsync(string userId, IReadOnlyList<AuditEvent> events)
+    {
+        if (Failing.ContainsKey(userId))
+        {
+            throw new IOException("Injected fault: the audit log append did not happen.");
+        }
+
+        if (Held.TryGetValue(userId, out var hold))
+        {
+            await hold.WaitAsync();
+        }
+
+        return await inner.AppendAsync(userId, events);
+    }
 
     public Task<(long Sequence, string Hash)> HeadAsync(string userId) => inner.HeadAsync(userId);
 

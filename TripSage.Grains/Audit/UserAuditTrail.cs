@@ -9,7 +9,7 @@ namespace TripSage.Memory.Grains.Audit;
 /// a write carries its event (and any deferred ones) in the snapshot's outbox, which is then
 /// appended; a call that writes nothing (a read, a denial, a failure) has its event deferred and
 /// appended in a batch later (<see cref="AuditOptions"/>). Retention removes the oldest events
-/// behind a signed checkpoint. Used only on the grain's turn.
+/// behind a signed checkpoint. Used only on the grain's scheduler; the deferred-event flush interleaves with calls.
 /// </summary>
 internal sealed partial class UserAuditTrail(string userId, AuditChain chain, IAuditLog log, IAsyncStream<AuditEvent> stream, TimeProvider time, AuditOptions options, ILogger logger)
 {
@@ -22,6 +22,7 @@ internal sealed partial class UserAuditTrail(string userId, AuditChain chain, IA
 
     // Age is checked once per activation: events do not age out by the minute.
     private bool _ageCheckDue = true;
+    private bool _retaining;
 
     public (long Sequence, string Hash) Head => _head;
 
@@ -44,14 +45,28 @@ internal sealed partial class UserAuditTrail(string userId, AuditChain chain, IA
     /// </summary>
     public async Task ApplyRetentionAsync()
     {
-        var upTo = Math.Max(CountBoundary(), await AgeBoundaryAsync());
-        if (upTo < _retainedFrom || await log.ReadAsync(userId, upTo) is not { } last)
+        // The deferred-event flush interleaves with writes, and both end here: one trim at a time.
+        if (_retaining)
         {
             return;
         }
 
-        await log.TrimAsync(userId, _retainedFrom, chain.Checkpoint(userId, upTo, last.Hash, time.GetUtcNow()));
-        _retainedFrom = upTo + 1;
+        _retaining = true;
+        try
+        {
+            var upTo = Math.Max(CountBoundary(), await AgeBoundaryAsync());
+            if (upTo < _retainedFrom || await log.ReadAsync(userId, upTo) is not { } last)
+            {
+                return;
+            }
+
+            await log.TrimAsync(userId, _retainedFrom, chain.Checkpoint(userId, upTo, last.Hash, time.GetUtcNow()));
+            _retainedFrom = upTo + 1;
+        }
+        finally
+        {
+            _retaining = false;
+        }
     }
 
     /// <summary>Where the retained trail starts, for verification.</summary>
@@ -139,7 +154,11 @@ internal sealed partial class UserAuditTrail(string userId, AuditChain chain, IA
 
         var batch = _deferred.ToList();
         await AppendAsync(batch);
-        _deferred.RemoveRange(0, batch.Count);
+
+        // By sequence, not by position: a write that ran while this append was in flight may have
+        // taken the deferred events into its snapshot (and, failing, put them back).
+        var last = batch[^1].Sequence;
+        _deferred.RemoveAll(e => e.Sequence <= last);
     }
 
     /// <summary>

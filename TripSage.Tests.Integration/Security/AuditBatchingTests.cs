@@ -114,6 +114,39 @@ public sealed class AuditBatchingTests : IAsyncLifetime
         Assert.Equal(["stats", "stats"], events.Select(e => e.Operation));
     }
 
+    [Fact]
+    public async Task ReadsAnswer_WhileTheFlushOfDeferredEventsWaitsForTheStore_AndEveryEventArrivesInOrder()
+    {
+        await using var store = GarnetTestStore.Start();
+        await using var memory = await MemoryCluster.StartAsync(store, new Dictionary<string, string?>
+        {
+            [$"{AuditOptions.SectionName}:FlushDelay"] = "00:00:00.050",
+        });
+        var userId = TestUsers.New();
+        var user = memory.User(userId);
+        await user.RememberAsync([new NewMemory("Window seat on night trains")]);
+        var hold = FaultInjectingAuditLog.HoldAppendsFor(userId);
+        try
+        {
+            await user.GetStatsAsync();
+            await hold.Arrived.WaitAsync(TimeSpan.FromSeconds(10));
+
+            // The flush is now stuck on the store; a grain that waited for it would not answer.
+            var search = user.SearchAsync(new SearchQuery("window"));
+            Assert.Same(search, await Task.WhenAny(search, Task.Delay(TimeSpan.FromSeconds(10))));
+            Assert.Single(await search);
+            Assert.Equal(["remember"], await RawOperationsAsync(store, userId));
+        }
+        finally
+        {
+            hold.Release();
+        }
+
+        await memory.DeactivateAsync(userId);
+        Assert.Equal(["remember", "stats", "search"], await RawOperationsAsync(store, userId));
+        Assert.True((await user.VerifyAuditAsync()).Valid);
+    }
+
     private Task<List<string>> RawOperationsAsync(string userId) => RawOperationsAsync(_store, userId);
 
     private static async Task<List<string>> RawOperationsAsync(TestStore store, string userId)
