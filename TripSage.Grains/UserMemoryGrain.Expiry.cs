@@ -13,7 +13,7 @@ internal sealed partial class UserMemoryGrain
 
     private DateTimeOffset? _scheduledExpiry;
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    public Task ReceiveReminder(string reminderName, TickStatus status) => _commits.ExclusiveAsync(async () =>
     {
         // Activation already purged what had expired; this only catches memories that expired while active.
         if (_memory.PurgeExpired(time.GetUtcNow()) is { Count: > 0 } expired)
@@ -26,7 +26,9 @@ internal sealed partial class UserMemoryGrain
         {
             await CancelExpiryReminderAsync();
         }
-    }
+
+        return true;
+    });
 
     /// <summary>
     /// Aims the durable expiry reminder at the next expiry. The change it follows is already

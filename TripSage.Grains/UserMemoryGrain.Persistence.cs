@@ -4,25 +4,37 @@ using TripSage.Memory.Grains.Security.Auth;
 
 namespace TripSage.Memory.Grains;
 
-/// <summary>Persistence: one encrypted snapshot write per change, carrying the change's audit event, with rollback on failure.</summary>
+/// <summary>
+/// Persistence: one encrypted snapshot write carries the changes of every call in it (one, or a
+/// group commit of remembers) and their audit events, with rollback on failure.
+/// </summary>
 internal sealed partial class UserMemoryGrain
 {
     /// <summary>
-    /// Writes the snapshot. When the write fails, the changes made for this call are rolled back
-    /// by reading the last durable snapshot again, so nothing unacknowledged is ever served.
+    /// Writes the snapshot for the call being served, which runs alone (<see cref="GroupCommit{TChange}.ExclusiveAsync"/>),
+    /// or for activation's purge of expired memories, whose event is the system actor's.
     /// </summary>
     private async Task PersistAsync()
     {
-        // The call's audit event goes into the same snapshot write as the change it records, with
-        // the deferred events of earlier calls ahead of it, so all become durable together. Only
-        // activation writes outside a call (an expiry purge); its event is the system actor's.
+        await WriteAsync([_call.Value ?? new AuditEntry(Operations.MemoryOperations.Expire.Name, Caller.System, TraceId())]);
+        await AfterWriteAsync();
+    }
+
+    /// <summary>
+    /// Writes the snapshot carrying the changes of <paramref name="calls"/>. Their audit events go into
+    /// the same write, in order, behind the deferred events of earlier calls, so all become durable
+    /// together. When the write fails, the model is rolled back by reading the last durable snapshot
+    /// again, so nothing unacknowledged is ever served; nothing else changed the model meanwhile
+    /// (<see cref="GroupCommit{TChange}"/>), so nothing else is undone.
+    /// </summary>
+    private async Task WriteAsync(IReadOnlyList<AuditEntry> calls)
+    {
         var headBefore = _audit.Head;
-        var entry = _call ?? new AuditEntry(Operations.MemoryOperations.Expire.Name, Caller.System, TraceId());
         var deferred = _audit.TakeDeferred();
         state.State.AuditOutbox.AddRange(deferred);
-        if (!entry.Recorded)
+        foreach (var call in calls.Where(c => !c.Recorded))
         {
-            state.State.AuditOutbox.Add(_audit.Seal(entry));
+            state.State.AuditOutbox.Add(_audit.Seal(call));
         }
 
         try
@@ -31,8 +43,8 @@ internal sealed partial class UserMemoryGrain
         }
         catch (Exception writeFailure)
         {
-            LogWriteFailed(logger, writeFailure);
-            _audit.Rewind(headBefore, entry);
+            LogWriteFailed(logger, calls.Count, writeFailure);
+            _audit.Rewind(headBefore, calls);
             _audit.Restore(deferred);
             try
             {
@@ -48,7 +60,11 @@ internal sealed partial class UserMemoryGrain
 
             throw;
         }
+    }
 
+    /// <summary>After a successful write: its events to the log, the expiry reminder re-aimed. Logs its failures; never throws.</summary>
+    private async Task AfterWriteAsync()
+    {
         await FlushAuditOutboxAsync();
         await ScheduleExpiryAsync();
     }
@@ -86,8 +102,8 @@ internal sealed partial class UserMemoryGrain
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Snapshot write failed; rolling back to the last durable snapshot")]
-    private static partial void LogWriteFailed(ILogger logger, Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Snapshot write carrying {CallCount} calls failed; rolling back to the last durable snapshot")]
+    private static partial void LogWriteFailed(ILogger logger, int callCount, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Reading the durable snapshot back after a failed write also failed; deactivating")]
     private static partial void LogReloadFailed(ILogger logger, Exception exception);

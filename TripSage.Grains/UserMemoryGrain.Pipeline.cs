@@ -13,8 +13,9 @@ namespace TripSage.Memory.Grains;
 /// <summary>The call pipeline: every call is authenticated, authorized, rate limited and audited here.</summary>
 internal sealed partial class UserMemoryGrain
 {
-    // The audit entry of the call being served; null between calls (calls to one user never interleave).
-    private AuditEntry? _call;
+    // The audit entry of the call being served. Calls interleave (the grain is reentrant), so each
+    // call's entry flows with that call's own async flow.
+    private readonly AsyncLocal<AuditEntry?> _call = new();
 
     // Orleans delivers grain timer ticks through the call filters as calls of this (internal) interface.
     private const string GrainTimerInterface = "Orleans.Runtime.IGrainTimerInvoker";
@@ -27,7 +28,7 @@ internal sealed partial class UserMemoryGrain
     private bool _stateInDoubt;
 
     /// <summary>The audit entry of the call being served.</summary>
-    private AuditEntry Call => _call ?? throw new InvalidOperationException("No call is being served; grain operations run only through the call pipeline.");
+    private AuditEntry Call => _call.Value ?? throw new InvalidOperationException("No call is being served; grain operations run only through the call pipeline.");
 
     /// <summary>
     /// Every call passes here: the caller is authenticated and authorized, the user's token bucket
@@ -75,7 +76,7 @@ internal sealed partial class UserMemoryGrain
     /// </summary>
     private async Task RunAuditedAsync(AuditEntry entry, Func<Task> call)
     {
-        _call = entry;
+        _call.Value = entry;
         Exception? failure = null;
         ExceptionDispatchInfo? original = null;
         try
@@ -101,7 +102,7 @@ internal sealed partial class UserMemoryGrain
         }
         finally
         {
-            _call = null;
+            _call.Value = null;
             foreach (var finding in entry.Findings.Where(f => failure is null || !f.ConcernsStoredMemories))
             {
                 securityEvents.Suspicious(finding);
@@ -140,7 +141,13 @@ internal sealed partial class UserMemoryGrain
             return;
         }
 
-        _audit.Defer(entry);
+        // Sealed only while the model is quiet: a snapshot write in flight may still be rolled back,
+        // and its events rewound, which must not strand an event sealed after them.
+        await _commits.ReadAsync(() =>
+        {
+            _audit.Defer(entry);
+            return true;
+        });
         if (auditOptions.Value.StrictReads || _audit.DeferredCount >= auditOptions.Value.MaxDeferredEvents)
         {
             await _audit.AppendDeferredAsync();

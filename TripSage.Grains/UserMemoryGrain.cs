@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
 using TripSage.Memory.Grains.Audit;
 using TripSage.Memory.Grains.Domain;
 using TripSage.Memory.Grains.Search;
@@ -21,6 +22,13 @@ namespace TripSage.Memory.Grains;
 /// authorization, rate limits, audit), persistence (<c>.Persistence.cs</c>) and expiry (<c>.Expiry.cs</c>).
 /// Every read is served from memory; every change is durable in the store before the call returns.
 /// </summary>
+/// <remarks>
+/// Reentrant so that concurrent remembers share one snapshot write (group commit); calls interleave
+/// only at awaits, and <see cref="GroupCommit{TChange}"/> decides when each may look at or change
+/// the model: remembers and conversations apply together, reads see only what is durable, and every
+/// other change runs alone, as before.
+/// </remarks>
+[Reentrant]
 internal sealed partial class UserMemoryGrain(
     [PersistentState("memory", StorageNames.Memory)] IPersistentState<UserMemoryState> state,
     IOptions<MemoryOptions> options,
@@ -46,6 +54,7 @@ internal sealed partial class UserMemoryGrain(
     private UserMemory _memory = null!;
     private readonly UserRateLimiter _rateLimiter = new(rateLimits.Value, time);
     private UserAuditTrail _audit = null!;
+    private GroupCommit<AuditEntry> _commits = null!;
 
     private string UserId => this.GetPrimaryKeyString();
 
@@ -55,6 +64,7 @@ internal sealed partial class UserMemoryGrain(
     {
         var stream = this.GetStreamProvider(AuditStream.ProviderName).GetStream<AuditEvent>(AuditStream.For(UserId));
         _audit = new UserAuditTrail(UserId, auditChain, auditLog, stream, time, auditOptions.Value, logger);
+        _commits = new GroupCommit<AuditEntry>(WriteAsync, AfterWriteAsync);
         await _audit.LoadAsync(state.State.AuditOutbox);
         await ApplyAuditRetentionAsync();
         _memory = new UserMemory(state.State, search.NewIndex(), _options);
@@ -121,24 +131,29 @@ internal sealed partial class UserMemoryGrain(
     {
         validate.Search(query);
         var vector = await search.QueryVectorAsync(query);
-        return _memory.Search(query, vector, time.GetUtcNow());
+        return await _commits.ReadAsync(() => _memory.Search(query, vector, time.GetUtcNow()));
     }
 
     public Task<MemoryRecord?> GetAsync(string memoryId)
     {
         validate.MemoryId(memoryId, "memoryId");
-        return Task.FromResult(_memory.Find(memoryId, time.GetUtcNow()));
+        return _commits.ReadAsync(() => _memory.Find(memoryId, time.GetUtcNow()));
     }
 
     public Task<MemoryPage> ListAsync(ListQuery query)
     {
         validate.List(query);
-        return Task.FromResult(_memory.List(query, time.GetUtcNow()));
+        return _commits.ReadAsync(() => _memory.List(query, time.GetUtcNow()));
     }
 
-    public async Task<MemoryRecord> UpdateAsync(string memoryId, MemoryUpdate update)
+    public Task<MemoryRecord> UpdateAsync(string memoryId, MemoryUpdate update)
     {
         validate.Update(memoryId, update);
+        return _commits.ExclusiveAsync(() => UpdateAloneAsync(memoryId, update));
+    }
+
+    private async Task<MemoryRecord> UpdateAloneAsync(string memoryId, MemoryUpdate update)
+    {
         var now = time.GetUtcNow();
         var current = _memory.Get(memoryId, now);
         var updated = screen.Rescreen(current, _memory.PlanUpdate(memoryId, update, now), "update.text", Call.Findings);
@@ -151,9 +166,14 @@ internal sealed partial class UserMemoryGrain(
         return updated;
     }
 
-    public async Task<ForgetResult> ForgetAsync(IReadOnlyList<string> memoryIds)
+    public Task<ForgetResult> ForgetAsync(IReadOnlyList<string> memoryIds)
     {
         validate.MemoryIds(memoryIds);
+        return _commits.ExclusiveAsync(() => ForgetAloneAsync(memoryIds));
+    }
+
+    private async Task<ForgetResult> ForgetAloneAsync(IReadOnlyList<string> memoryIds)
+    {
         var (result, expired) = _memory.Forget(memoryIds, time.GetUtcNow());
         Call.Touch(expired);
         Call.Touch(result.Forgotten);
@@ -166,28 +186,38 @@ internal sealed partial class UserMemoryGrain(
         return result;
     }
 
-    public async Task<IReadOnlyDictionary<string, string>> SetPreferencesAsync(IReadOnlyDictionary<string, string> preferences)
+    public Task<IReadOnlyDictionary<string, string>> SetPreferencesAsync(IReadOnlyDictionary<string, string> preferences)
     {
         validate.Preferences(preferences);
+        return _commits.ExclusiveAsync(() => SetPreferencesAloneAsync(preferences));
+    }
+
+    private async Task<IReadOnlyDictionary<string, string>> SetPreferencesAloneAsync(IReadOnlyDictionary<string, string> preferences)
+    {
         var merged = _memory.MergePreferences(screen.ScreenPreferences(preferences, "preferences", Call.Findings), "preferences");
         _memory.SetPreferences(merged);
         await PersistAsync();
         return _memory.Preferences();
     }
 
-    public Task<IReadOnlyDictionary<string, string>> GetPreferencesAsync() => Task.FromResult<IReadOnlyDictionary<string, string>>(_memory.Preferences());
+    public Task<IReadOnlyDictionary<string, string>> GetPreferencesAsync() => _commits.ReadAsync<IReadOnlyDictionary<string, string>>(_memory.Preferences);
 
     public Task<UserContext> GetContextAsync(ContextQuery query)
     {
         validate.Context(query);
-        return Task.FromResult(_memory.Context(query, time.GetUtcNow()));
+        return _commits.ReadAsync(() => _memory.Context(query, time.GetUtcNow()));
     }
 
-    public Task<UserExport> ExportAsync() => Task.FromResult(_memory.Export(UserId, time.GetUtcNow()));
+    public Task<UserExport> ExportAsync() => _commits.ReadAsync(() => _memory.Export(UserId, time.GetUtcNow()));
 
-    public async Task<ImportResult> ImportAsync(UserExport document)
+    public Task<ImportResult> ImportAsync(UserExport document)
     {
         validate.Import(document, UserId);
+        return _commits.ExclusiveAsync(() => ImportAloneAsync(document));
+    }
+
+    private async Task<ImportResult> ImportAloneAsync(UserExport document)
+    {
         var now = time.GetUtcNow();
         var incoming = screen.Screen(document.Memories, i => $"document.memories[{i}].text", Call.Findings);
         var accepted = _memory.PlanImport(incoming, "document.memories", now);
@@ -206,7 +236,9 @@ internal sealed partial class UserMemoryGrain(
         return new ImportResult(accepted.Count, document.Memories.Count - accepted.Count, preferences.Count);
     }
 
-    public async Task<EraseReceipt> EraseAsync()
+    public Task<EraseReceipt> EraseAsync() => _commits.ExclusiveAsync(EraseAloneAsync);
+
+    private async Task<EraseReceipt> EraseAloneAsync()
     {
         var receipt = new EraseReceipt(UserId, Guid.NewGuid().ToString("N"), time.GetUtcNow(), state.State.Memories.Count, state.State.Preferences.Count);
 
@@ -223,15 +255,20 @@ internal sealed partial class UserMemoryGrain(
         return receipt;
     }
 
-    public Task<MemoryStats> GetStatsAsync() => Task.FromResult(_memory.Stats(time.GetUtcNow()));
+    public Task<MemoryStats> GetStatsAsync() => _commits.ReadAsync(() => _memory.Stats(time.GetUtcNow()));
 
     /// <summary>
     /// Serves a quarantined memory again. The flags stay, so the memory still says which rules its
     /// text matched; the version does not change, because the user's words did not.
     /// </summary>
-    public async Task<MemoryRecord> ReleaseQuarantineAsync(string memoryId)
+    public Task<MemoryRecord> ReleaseQuarantineAsync(string memoryId)
     {
         validate.MemoryId(memoryId, "memoryId");
+        return _commits.ExclusiveAsync(() => ReleaseQuarantineAloneAsync(memoryId));
+    }
+
+    private async Task<MemoryRecord> ReleaseQuarantineAloneAsync(string memoryId)
+    {
         if (_memory.Release(memoryId, time.GetUtcNow()) is not { } released)
         {
             return _memory.Get(memoryId, time.GetUtcNow());
@@ -242,9 +279,14 @@ internal sealed partial class UserMemoryGrain(
         return released;
     }
 
-    public async Task<ReembedResult> ReembedAsync(int maxMemories)
+    public Task<ReembedResult> ReembedAsync(int maxMemories)
     {
         validate.Reembed(maxMemories, search.MaxReembedBatch);
+        return _commits.ExclusiveAsync(() => ReembedAloneAsync(maxMemories));
+    }
+
+    private async Task<ReembedResult> ReembedAloneAsync(int maxMemories)
+    {
         var model = search.CurrentModel
             ?? throw new InvalidOperationException($"This grid runs no embedding model ({Embeddings.EmbeddingOptions.SectionName}:Provider is None), so there is nothing to re-embed with.");
         var stale = _memory.NotEmbeddedWith(model);
@@ -261,37 +303,41 @@ internal sealed partial class UserMemoryGrain(
         return new ReembedResult(batch.Count, stale.Count - batch.Count, model);
     }
 
-    public async Task<IReadOnlyList<AuditEvent>> ReadAuditAsync(long sinceSequence, int limit)
+    public Task<IReadOnlyList<AuditEvent>> ReadAuditAsync(long sinceSequence, int limit)
     {
         validate.AuditRange(sinceSequence, limit);
-        return (await _audit.ReadAllAsync()).Where(e => e.Sequence >= sinceSequence).Take(limit).ToList();
+        return _commits.ExclusiveAsync<IReadOnlyList<AuditEvent>>(async () => (await _audit.ReadAllAsync()).Where(e => e.Sequence >= sinceSequence).Take(limit).ToList());
     }
 
-    public async Task<AuditVerification> VerifyAuditAsync()
+    /// <summary>Alone, so that no write moves the chain head while the trail is compared with it.</summary>
+    public Task<AuditVerification> VerifyAuditAsync() => _commits.ExclusiveAsync(async () =>
     {
         // Events still in the outbox (a store hiccup after the last write) are part of the trail.
         await _audit.FlushAsync(state.State.AuditOutbox);
         return await _audit.VerifyAsync();
-    }
+    });
 
     /// <summary>
-    /// Stores what the plan accepted. Every check (duplicates, capacity) runs before the embedding
-    /// worker is asked, and a failure of either leaves the state as it was.
+    /// Stores what the plan accepted, in the next group commit with every other remember applied
+    /// meanwhile. Every check (duplicates, capacity) runs before the embedding worker is asked, and
+    /// again when the change is applied (other remembers may have landed while it embedded); a
+    /// failure of either leaves the state as it was.
     /// </summary>
     private async Task<RememberResult> StoreNewAsync(List<MemoryRecord> candidates, string field, DateTimeOffset now)
     {
-        var plan = _memory.PlanNew(candidates, field, now);
-        var accepted = await search.EmbedAsync(plan.Accepted);
-        var expired = _memory.Store(plan, accepted, now);
-        Call.Touch(expired);
-        Call.Touch(plan.TouchedIds);
-        Note(screen.FindingsOf(accepted));
-        if (accepted.Count > 0 || expired.Count > 0)
+        var embedded = (await search.EmbedAsync(_memory.PlanNew(candidates, field, now).Accepted)).ToDictionary(m => m.Id, StringComparer.Ordinal);
+        var call = Call;
+        return await _commits.ApplyAsync(call, () =>
         {
-            await PersistAsync();
-        }
-
-        return new RememberResult(plan.Outcomes);
+            // Remembers only add, so what is accepted now was accepted (and embedded) before.
+            var plan = _memory.PlanNew(candidates, field, now);
+            var accepted = plan.Accepted.Select(m => embedded[m.Id]).ToList();
+            var expired = _memory.Store(plan, accepted, now);
+            call.Touch(expired);
+            call.Touch(plan.TouchedIds);
+            Note(screen.FindingsOf(accepted));
+            return (new RememberResult(plan.Outcomes), accepted.Count > 0 || expired.Count > 0);
+        });
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "User memory erased: receipt {ReceiptId}, {MemoryCount} memories")]

@@ -7,56 +7,18 @@ namespace TripSage.Memory.Grains.Audit;
 
 /// <summary>
 /// The durable per-user audit log in the store: a hash from zero-padded sequence number to the
-/// event as JSON, plus a head key holding the last sequence and hash. Appends are idempotent
-/// (a replayed event never lands twice) and use only hashes, strings and a script, which Garnet,
-/// Redis and Dragonfly all support. Erase never touches these keys.
+/// event as JSON, plus a head: a one-member sorted set whose member is the last sequence and hash.
+/// Appends are plain pipelined commands, no script — a script runs every command through the
+/// store's scripting engine, which on the embedded Garnet costs about a millisecond per command
+/// (measured: 2,000 events in 1.8 s as one script, 72 ms as plain commands). Each event is its own
+/// idempotent <c>HSETNX</c>, so a replayed event never lands twice; the head only moves forward
+/// (the highest score wins, whatever order concurrent appends land in); and because the head is
+/// written after the events it names, a crash in between leaves it behind the log, never ahead —
+/// <see cref="HeadAsync"/> walks forward from it. Works on Garnet, Redis and Dragonfly. Erase never
+/// touches these keys.
 /// </summary>
 internal sealed class AuditLog(StoreConnection store) : IAuditLog
 {
-    // One round trip for the appends of many users: KEYS holds (log, head) pairs, ARGV for each pair
-    // the number of its events and then (sequence, event, hash) triples in order. HSETNX makes a
-    // replay a no-op; a head only moves forward, so replaying an old event cannot rewind it. Returns
-    // one flag per event: 1 appended, 0 already there, 2 refused (the user's keys are not what the
-    // log writes, say); a refusal is contained to its user, so one broken trail cannot block others.
-    private const string AppendScript = """
-        local function failed(reply)
-          return type(reply) == 'table' and reply.err ~= nil
-        end
-        local appended = {}
-        local a = 1
-        for k = 1, #KEYS, 2 do
-          local count = tonumber(ARGV[a])
-          a = a + 1
-          local head = redis.pcall('GET', KEYS[k + 1])
-          local refused = failed(head)
-          local top = (not refused and head) and tonumber(string.match(head, '^(%d+):')) or 0
-          local moved = nil
-          for _ = 1, count do
-            local reply = 0
-            if not refused then
-              reply = redis.pcall('HSETNX', KEYS[k], ARGV[a], ARGV[a + 1])
-              refused = failed(reply)
-            end
-            if refused then
-              appended[#appended + 1] = 2
-            elseif reply == 1 then
-              if tonumber(ARGV[a]) > top then
-                top = tonumber(ARGV[a])
-                moved = ARGV[a] .. ':' .. ARGV[a + 2]
-              end
-              appended[#appended + 1] = 1
-            else
-              appended[#appended + 1] = 0
-            end
-            a = a + 3
-          end
-          if moved then
-            redis.pcall('SET', KEYS[k + 1], moved)
-          end
-        end
-        return appended
-        """;
-
     // Deletes the fields ARGV[1]..ARGV[2] (zero-padded sequences, so each is built in the script) and
     // moves the checkpoint forward; an older checkpoint than the stored one is ignored, so a late or
     // repeated trim can never move the start of the trail back.
@@ -72,147 +34,55 @@ internal sealed class AuditLog(StoreConnection store) : IAuditLog
         return 1
         """;
 
-    /// <summary>
-    /// Most events one append script carries. A grain's own batch is never split (it may exceed this
-    /// alone); others wait for the next script. Bounds the script's run time, during which the store
-    /// serves nobody else.
-    /// </summary>
-    internal const int MaxEventsPerScript = 2_048;
-
-    private const int Refused = 2;
-
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    // Appends waiting for the next script, in arrival order, and whether a drain is running.
-    private readonly List<PendingAppend> _waiting = [];
-    private bool _draining;
-    private long _scriptsRun;
-
-    /// <summary>How many append scripts this log has sent to the store (tests and benchmarks compare it with the appends asked for).</summary>
-    internal long ScriptsRun => Interlocked.Read(ref _scriptsRun);
-
-    private sealed record PendingAppend(string UserId, IReadOnlyList<AuditEvent> Events)
-    {
-        public TaskCompletionSource<IReadOnlyList<AuditEvent>> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    }
-
     /// <summary>
-    /// Appends events in order; returns those that were not already there. Appends that users' grains
-    /// ask for while a script is running wait and then go together in the next one (up to
-    /// <see cref="MaxEventsPerScript"/> events), so the store runs one script per batch of users, not
-    /// one per user: how many users flush at once changes the batch size, not the number of scripts.
+    /// Appends events in order, in one pipelined round trip; returns those that were not already
+    /// there. When it throws, some events may have landed: appending them again is harmless.
     /// </summary>
-    public Task<IReadOnlyList<AuditEvent>> AppendAsync(string userId, IReadOnlyList<AuditEvent> events)
+    public async Task<IReadOnlyList<AuditEvent>> AppendAsync(string userId, IReadOnlyList<AuditEvent> events)
     {
         if (events.Count == 0)
         {
-            return Task.FromResult<IReadOnlyList<AuditEvent>>([]);
+            return [];
         }
 
-        var pending = new PendingAppend(userId, events);
-        bool start;
-        lock (_waiting)
+        var db = (await store.GetAsync()).GetDatabase();
+        var log = LogKey(userId);
+        var appends = new Task<bool>[events.Count];
+        for (var i = 0; i < events.Count; i++)
         {
-            _waiting.Add(pending);
-            start = !_draining;
-            _draining = true;
+            appends[i] = db.HashSetAsync(log, Field(events[i].Sequence), JsonSerializer.Serialize(events[i], Json), When.NotExists);
         }
 
-        if (start)
-        {
-            // Off the calling grain's scheduler: the drain serves every grain of the silo.
-            _ = Task.Run(DrainAsync);
-        }
-
-        return pending.Completion.Task;
+        // Sent after the events on the same connection, so the store applies it after them.
+        var last = events.MaxBy(e => e.Sequence)!;
+        var head = HeadKey(userId);
+        var moved = db.SortedSetAddAsync(head, $"{last.Sequence}:{last.Hash}", last.Sequence);
+        var trimmed = db.SortedSetRemoveRangeByRankAsync(head, 0, -2);
+        await Task.WhenAll([.. appends, moved, trimmed]);
+        return events.Where((_, i) => appends[i].Result).ToList();
     }
 
-    /// <summary>Runs scripts until nobody waits; one script at a time, so a busy store sees bigger batches, not more scripts.</summary>
-    private async Task DrainAsync()
-    {
-        while (true)
-        {
-            List<PendingAppend> batch = [];
-            lock (_waiting)
-            {
-                var events = 0;
-                while (_waiting.Count > batch.Count && (batch.Count == 0 || events + _waiting[batch.Count].Events.Count <= MaxEventsPerScript))
-                {
-                    events += _waiting[batch.Count].Events.Count;
-                    batch.Add(_waiting[batch.Count]);
-                }
-
-                _waiting.RemoveRange(0, batch.Count);
-                if (batch.Count == 0)
-                {
-                    _draining = false;
-                    return;
-                }
-            }
-
-            await RunAsync(batch);
-        }
-    }
-
-    private async Task RunAsync(List<PendingAppend> batch)
-    {
-        try
-        {
-            var keys = new RedisKey[batch.Count * 2];
-            var arguments = new List<RedisValue>(batch.Sum(p => (p.Events.Count * 3) + 1));
-            for (var u = 0; u < batch.Count; u++)
-            {
-                keys[u * 2] = LogKey(batch[u].UserId);
-                keys[(u * 2) + 1] = HeadKey(batch[u].UserId);
-                arguments.Add(batch[u].Events.Count);
-                foreach (var auditEvent in batch[u].Events)
-                {
-                    arguments.Add(Field(auditEvent.Sequence));
-                    arguments.Add(JsonSerializer.Serialize(auditEvent, Json));
-                    arguments.Add(auditEvent.Hash);
-                }
-            }
-
-            var db = (await store.GetAsync()).GetDatabase();
-            Interlocked.Increment(ref _scriptsRun);
-            var flags = (RedisValue[])(await db.ScriptEvaluateAsync(AppendScript, keys, [.. arguments]))!;
-            var offset = 0;
-            foreach (var pending in batch)
-            {
-                var first = offset;
-                offset += pending.Events.Count;
-                if (Enumerable.Range(first, pending.Events.Count).Any(i => (int)flags[i] == Refused))
-                {
-                    pending.Completion.SetException(new RedisServerException("the store refused to append to this user's audit log (its keys hold another type)"));
-                    continue;
-                }
-
-                pending.Completion.SetResult(pending.Events.Where((_, i) => (int)flags[first + i] == 1).ToList());
-            }
-        }
-        catch (Exception ex)
-        {
-            // The store may have run part of the script; appends are idempotent, so every grain in the
-            // batch keeps its events and appends them again later without duplicating any.
-            foreach (var pending in batch)
-            {
-                pending.Completion.TrySetException(ex);
-            }
-        }
-    }
-
-    /// <summary>The last appended sequence and hash, or (0, "") for a user without events.</summary>
+    /// <summary>
+    /// The last appended sequence and hash, or (0, "") for a user without events: the head, moved
+    /// forward past any event appended after it (a crash between an append and its head).
+    /// </summary>
     public async Task<(long Sequence, string Hash)> HeadAsync(string userId)
     {
         var db = (await store.GetAsync()).GetDatabase();
-        var head = (string?)await db.StringGetAsync(HeadKey(userId));
-        if (head is null)
+        var top = await db.SortedSetRangeByRankAsync(HeadKey(userId), -1, -1);
+
+        // Logs written before the head became a sorted set keep it as a string under the legacy key.
+        var head = top.Length > 0 ? (string?)top[0] : (string?)await db.StringGetAsync(StoreKeys.LegacyAuditHead(store.KeyPrefix, userId));
+        var (sequence, hash) = head is null ? (0L, string.Empty) : (long.Parse(head[..head.IndexOf(':')], CultureInfo.InvariantCulture), head[(head.IndexOf(':') + 1)..]);
+        while (await db.HashGetAsync(LogKey(userId), Field(sequence + 1)) is { HasValue: true } next)
         {
-            return (0, string.Empty);
+            sequence++;
+            hash = Parse(sequence, (string)next!).Hash;
         }
 
-        var colon = head.IndexOf(':');
-        return (long.Parse(head[..colon]), head[(colon + 1)..]);
+        return (sequence, hash);
     }
 
     /// <summary>Every event of the user, ordered by sequence.</summary>

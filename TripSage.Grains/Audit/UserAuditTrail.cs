@@ -117,11 +117,11 @@ internal sealed partial class UserAuditTrail(string userId, AuditChain chain, IA
         return linked;
     }
 
-    /// <summary>Undoes <see cref="Seal"/> for an event whose snapshot write failed.</summary>
-    public void Rewind((long Sequence, string Hash) head, AuditEntry? entry)
+    /// <summary>Undoes <see cref="Seal"/> for the events of a snapshot write that failed; nothing was sealed after them.</summary>
+    public void Rewind((long Sequence, string Hash) head, IEnumerable<AuditEntry> entries)
     {
         _head = head;
-        if (entry is not null)
+        foreach (var entry in entries)
         {
             entry.Recorded = false;
         }
