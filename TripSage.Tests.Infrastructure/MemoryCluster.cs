@@ -119,6 +119,7 @@ public sealed class MemoryCluster : IAsyncDisposable
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddTripSageMemory(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+            silo.Services.AddSingleton(new GatewayCallableInterface("Orleans.Runtime.TestHooks.ITestHooks"));
             silo.Services.AddSingleton<IAuditLog>(sp => new FaultInjectingAuditLog(ActivatorUtilities.CreateInstance<AuditLog>(sp)));
         });
 

@@ -23,15 +23,13 @@ namespace TripSage.Memory.Grains.Security.Admission;
 internal sealed class CallAdmissionFilter(
     CallerAuthenticator authenticator,
     FailedAuthenticationLimiter failures,
-    ISecurityEventSink securityEvents) : IIncomingGrainCallFilter
+    ISecurityEventSink securityEvents,
+    IEnumerable<GatewayCallableInterface> alsoCallable) : IIncomingGrainCallFilter
 {
     private const string FailedAuthenticationClass = "failed-authentication";
 
     // What the standard Orleans client calls on a gateway to connect: the cluster's type manifest.
-    private static readonly HashSet<string> ClientInfrastructure = new(StringComparer.Ordinal)
-    {
-        "Orleans.Runtime.IClusterManifestSystemTarget",
-    };
+    private readonly HashSet<string> _clientInfrastructure = new(alsoCallable.Select(i => i.FullName).Append("Orleans.Runtime.IClusterManifestSystemTarget"), StringComparer.Ordinal);
 
     public async Task Invoke(IIncomingGrainCallContext context)
     {
@@ -44,7 +42,7 @@ internal sealed class CallAdmissionFilter(
             Refuse("reminder_tick", "reminder ticks are accepted only from the grid's reminder service");
         }
 
-        if (origin == CallOrigin.Gateway && !isPublic && !ClientInfrastructure.Contains(declaringType?.FullName ?? string.Empty))
+        if (origin == CallOrigin.Gateway && !isPublic && !_clientInfrastructure.Contains(declaringType?.FullName ?? string.Empty))
         {
             Refuse("not_public", "only memory operations are reachable from outside the silo");
         }
