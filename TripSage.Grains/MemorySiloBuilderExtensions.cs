@@ -75,11 +75,11 @@ public static class MemorySiloBuilderExtensions
         builder.AddMemoryStreams(AuditStream.ProviderName);
         builder.AddMemoryGrainStorage("PubSubStore");
 
-        services.AddKeyedSingleton<IGrainStorage>(StorageNames.Memory, (sp, _) => new EncryptedGrainStorage(
+        services.AddKeyedSingleton<IGrainStorage>(StorageNames.Memory, (sp, _) => new TypedFailureGrainStorage(new EncryptedGrainStorage(
             new SnapshotStoreTelemetry(sp.GetRequiredKeyedService<IGrainStorage>(StorageNames.SealedSnapshots), sp.GetRequiredService<MemoryMetrics>()),
             sp.GetRequiredService<SnapshotCipher>(),
             sp.GetRequiredService<DataKeyStore>(),
-            sp.GetRequiredService<Serializer>()));
+            sp.GetRequiredService<Serializer>())));
         return builder;
     }
 }
