@@ -55,6 +55,9 @@ public sealed class MemoryCluster : IAsyncDisposable
     /// </summary>
     public IGrainFactory InternalGrains => Cluster.Silos[0].ServiceProvider.GetRequiredService<IGrainFactory>();
 
+    /// <summary>The client the (first) silo hosts for its own code, for streams and other calls gateway clients are refused.</summary>
+    public IClusterClient InternalClient => Cluster.Silos[0].ServiceProvider.GetRequiredService<IClusterClient>();
+
     /// <summary>The user memory grains active anywhere in the cluster, asked of the management grain from inside a silo.</summary>
     public async Task<IReadOnlyList<string>> ActiveUsersAsync() =>
         (await InternalGrains.GetGrain<IManagementGrain>(0).GetActiveGrains(GrainType.Create(UserGrainType))).Select(g => g.Key.ToString()!).ToList();
