@@ -33,4 +33,22 @@ public sealed class MemoryClientOptions
     /// <see cref="MemoryRequestContext.BearerToken"/> takes precedence.
     /// </summary>
     public Func<string, CancellationToken, ValueTask<string?>>? TokenProvider { get; set; }
+
+    /// <summary>
+    /// Longest a call waits for its answer before it fails with <see cref="TimeoutException"/>. It is
+    /// also how long a call in flight on a silo that dies without closing its connection waits: the
+    /// Orleans client learns of no silo's death by itself. Default 10 s (Orleans' own default is 30 s):
+    /// well above what a call takes on a healthy grid, since the silos fail a call fast when the store
+    /// is down (a few seconds). Allowed: 1 s to 5 minutes.
+    /// </summary>
+    public TimeSpan ResponseTimeout { get; set; } = DefaultResponseTimeout;
+
+    /// <summary>The default of <see cref="ResponseTimeout"/>: 10 seconds.</summary>
+    public static readonly TimeSpan DefaultResponseTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>The shortest <see cref="ResponseTimeout"/> allowed.</summary>
+    public static readonly TimeSpan MinResponseTimeout = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest <see cref="ResponseTimeout"/> allowed.</summary>
+    public static readonly TimeSpan MaxResponseTimeout = TimeSpan.FromMinutes(5);
 }

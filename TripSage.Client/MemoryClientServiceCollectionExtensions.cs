@@ -20,8 +20,17 @@ public static class MemoryClientServiceCollectionExtensions
             options.Gateways.Add(GridDefaults.Gateway);
         }
 
+        if (options.ResponseTimeout < MemoryClientOptions.MinResponseTimeout || options.ResponseTimeout > MemoryClientOptions.MaxResponseTimeout)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(configure),
+                options.ResponseTimeout,
+                $"{nameof(MemoryClientOptions)}.{nameof(MemoryClientOptions.ResponseTimeout)} is {options.ResponseTimeout}; allowed: {MemoryClientOptions.MinResponseTimeout} to {MemoryClientOptions.MaxResponseTimeout}.");
+        }
+
         services.AddOrleansClient(client =>
         {
+            client.Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = options.ResponseTimeout);
             client.Configure<ClusterOptions>(cluster =>
             {
                 cluster.ClusterId = options.ClusterId;

@@ -10,6 +10,7 @@ using StackExchange.Redis;
 using TripSage.Memory.Grains.Audit;
 using TripSage.Memory.Grains.Embeddings;
 using TripSage.Memory.Grains.Security;
+using TripSage.Memory.Grains.Security.Admission;
 using TripSage.Memory.Grains.Storage;
 using TripSage.Memory.Grains.Telemetry;
 using TripSage.Memory.Grains.Validation;
@@ -36,7 +37,12 @@ public static class MemorySiloBuilderExtensions
         services.AddValidatedOptions<AuthOptions, AuthOptionsValidator>(configuration, AuthOptions.SectionName);
         services.AddValidatedOptions<RateLimitOptions, RateLimitOptionsValidator>(configuration, RateLimitOptions.SectionName);
         services.AddValidatedOptions<AuditOptions, AuditOptionsValidator>(configuration, AuditOptions.SectionName);
+        services.AddValidatedOptions<AdmissionOptions, AdmissionOptionsValidator>(configuration, AdmissionOptions.SectionName);
         services.AddSingleton<CallerAuthenticator>();
+        services.AddSingleton<FailedAuthenticationLimiter>();
+
+        // After the telemetry filter (so refusals are measured), before every grain's own filter.
+        builder.AddIncomingGrainCallFilter<CallAdmissionFilter>();
         services.AddSingleton<AuditChain>();
         services.AddSingleton<IAuditLog, AuditLog>();
 
@@ -69,11 +75,11 @@ public static class MemorySiloBuilderExtensions
         builder.AddMemoryStreams(AuditStream.ProviderName);
         builder.AddMemoryGrainStorage("PubSubStore");
 
-        services.AddKeyedSingleton<IGrainStorage>(StorageNames.Memory, (sp, _) => new EncryptedGrainStorage(
+        services.AddKeyedSingleton<IGrainStorage>(StorageNames.Memory, (sp, _) => new TypedFailureGrainStorage(new EncryptedGrainStorage(
             new SnapshotStoreTelemetry(sp.GetRequiredKeyedService<IGrainStorage>(StorageNames.SealedSnapshots), sp.GetRequiredService<MemoryMetrics>()),
             sp.GetRequiredService<SnapshotCipher>(),
             sp.GetRequiredService<DataKeyStore>(),
-            sp.GetRequiredService<Serializer>()));
+            sp.GetRequiredService<Serializer>())));
         return builder;
     }
 }

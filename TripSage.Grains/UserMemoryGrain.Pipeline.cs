@@ -50,10 +50,18 @@ internal sealed partial class UserMemoryGrain
             return;
         }
 
+        if (context.InterfaceMethod.DeclaringType == typeof(IRemindable))
+        {
+            // Reminder ticks come from the grid itself (the silo-wide admission filter refuses any other sender).
+            await RunAuditedAsync(new AuditEntry(MemoryOperations.Expire.Name, Caller.System, TraceId()), context.Invoke);
+            return;
+        }
+
         if (context.InterfaceMethod.DeclaringType != typeof(IUserMemoryGrain))
         {
-            // Reminder ticks come from the grid itself, not from a caller.
-            await RunAuditedAsync(new AuditEntry(MemoryOperations.Expire.Name, Caller.System, TraceId()), context.Invoke);
+            // The runtime's own calls on the activation (grain extensions); the admission filter lets
+            // them through only from inside the silo, and they are no operation on the user's memory.
+            await context.Invoke();
             return;
         }
 

@@ -6,6 +6,7 @@ using TripSage.Memory.Client;
 using TripSage.Memory.Grains;
 using TripSage.Memory.Grains.Audit;
 using TripSage.Memory.Grains.Security;
+using TripSage.Memory.Grains.Security.Admission;
 using TripSage.Memory.Grains.Storage;
 using TripSage.Memory.Grains.Security.Auth;
 using TripSage.Memory.Grains.Security.RateLimiting;
@@ -19,6 +20,9 @@ namespace TripSage.Memory.Tests.Infrastructure;
 public sealed class MemoryCluster : IAsyncDisposable
 {
     public const string ServiceId = "tripsage-tests";
+
+    /// <summary>The Orleans grain type of <see cref="IUserMemoryGrain"/>'s implementation.</summary>
+    public const string UserGrainType = "usermemory";
 
     /// <summary>One key ring for the whole test run, so clusters started at different times read each other's snapshots.</summary>
     public static readonly IReadOnlyDictionary<string, string?> TestKeyRing = new Dictionary<string, string?>
@@ -45,6 +49,35 @@ public sealed class MemoryCluster : IAsyncDisposable
 
     public IUserMemoryGrain User(string userId) => Client.GetGrain<IUserMemoryGrain>(userId);
 
+    /// <summary>
+    /// Grains as code inside the (first) silo reaches them — an operator's in-process path, not the
+    /// gateway — for what clients are refused, such as the management grain.
+    /// </summary>
+    public IGrainFactory InternalGrains => Cluster.Silos[0].ServiceProvider.GetRequiredService<IGrainFactory>();
+
+    /// <summary>The client the (first) silo hosts for its own code, for streams and other calls gateway clients are refused.</summary>
+    public IClusterClient InternalClient => Cluster.Silos[0].ServiceProvider.GetRequiredService<IClusterClient>();
+
+    /// <summary>The user memory grains active anywhere in the cluster, asked of the management grain from inside a silo.</summary>
+    public async Task<IReadOnlyList<string>> ActiveUsersAsync() =>
+        (await InternalGrains.GetGrain<IManagementGrain>(0).GetActiveGrains(GrainType.Create(UserGrainType))).Select(g => g.Key.ToString()!).ToList();
+
+    /// <summary>Every key in the store that mentions <paramref name="userId"/> (snapshot, data key, audit log, head, checkpoint).</summary>
+    public async Task<IReadOnlyList<string>> StoreKeysOfAsync(string pattern)
+    {
+        var raw = await Store.RawAsync();
+        var keys = new List<string>();
+        foreach (var server in raw.Multiplexer.GetServers())
+        {
+            await foreach (var key in server.KeysAsync(pattern: $"*{pattern}*"))
+            {
+                keys.Add(key.ToString());
+            }
+        }
+
+        return keys;
+    }
+
     public static async Task<MemoryCluster> StartAsync(TestStore store, IReadOnlyDictionary<string, string?>? overrides = null)
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
@@ -60,6 +93,10 @@ public sealed class MemoryCluster : IAsyncDisposable
             settings[$"{RateLimitOptions.SectionName}:{bucket}:Capacity"] = "100000";
             settings[$"{RateLimitOptions.SectionName}:{bucket}:TokensPerMinute"] = "100000";
         }
+
+        // The test client is one gateway source for every test: only the admission tests limit its failures.
+        settings[$"{AdmissionOptions.SectionName}:FailedAuthentications:Capacity"] = "100000";
+        settings[$"{AdmissionOptions.SectionName}:FailedAuthentications:TokensPerMinute"] = "100000";
 
         // A null value removes a setting, for example a master key the grid should no longer have.
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
@@ -85,6 +122,7 @@ public sealed class MemoryCluster : IAsyncDisposable
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddTripSageMemory(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+            silo.Services.AddSingleton(new GatewayCallableInterface("Orleans.Runtime.TestHooks.ITestHooks"));
             silo.Services.AddSingleton<IAuditLog>(sp => new FaultInjectingAuditLog(ActivatorUtilities.CreateInstance<AuditLog>(sp)));
         });
 

@@ -6,12 +6,18 @@ namespace TripSage.Memory;
 /// unavailable and the stored snapshot is left untouched until an operator fixes the key ring
 /// or the store.
 /// </summary>
+/// <remarks>
+/// An <see cref="OrleansException"/>, so that Orleans passes it on unchanged when it stops a grain's
+/// activation (its storage bridge wraps any other exception into a long message with server stack
+/// frames): the caller gets this type and its short message, whether the call or the activation failed.
+/// </remarks>
 [GenerateSerializer]
-public sealed class SnapshotUnreadableException : Exception
+public sealed class SnapshotUnreadableException : OrleansException
 {
     /// <summary>Creates the exception with a message that says what to fix.</summary>
     public SnapshotUnreadableException(string message, Exception? innerException = null)
-        : base(message, innerException)
+        // Exception itself takes a null inner exception; OrleansException only does not say so.
+        : base(message, innerException!)
     {
     }
 }

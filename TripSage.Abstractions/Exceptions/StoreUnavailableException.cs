@@ -6,8 +6,13 @@ namespace TripSage.Memory;
 /// acknowledged and the user's memory is as it was before — so it is safe to retry once the store
 /// is back.
 /// </summary>
+/// <remarks>
+/// An <see cref="OrleansException"/>, so that Orleans passes it on unchanged when it stops a grain's
+/// activation (its storage bridge wraps any other exception into a long message with server stack
+/// frames): the caller gets this type and its short message, whether the call or the activation failed.
+/// </remarks>
 [GenerateSerializer]
-public sealed class StoreUnavailableException : Exception
+public sealed class StoreUnavailableException : OrleansException
 {
     /// <summary>Creates the exception; the message says what did not answer, never a server stack trace.</summary>
     public StoreUnavailableException(string message)

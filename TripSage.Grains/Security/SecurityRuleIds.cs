@@ -28,4 +28,13 @@ internal static class SecurityRuleIds
 
     /// <summary>Many calls for one user refused by the rate limiter within a short window.</summary>
     public const string RateLimitStorm = "rate-limit-storm";
+
+    /// <summary>A call without a valid bearer token, refused before it reached any user's memory.</summary>
+    public const string Unauthenticated = "unauthenticated";
+
+    /// <summary>
+    /// A call from outside the silo to something other than a memory operation (the management grain,
+    /// a grain extension, a reminder tick), or a reminder tick not sent by the reminder service.
+    /// </summary>
+    public const string InternalCall = "internal-call";
 }

@@ -196,7 +196,8 @@ public sealed class AuditTrailTests(GarnetClusterFixture fixture)
     {
         var userId = TestUsers.New();
         var received = new List<AuditEvent>();
-        var stream = _memory.Client.GetStreamProvider(AuditStream.ProviderName).GetStream<AuditEvent>(AuditStream.For(userId));
+        // Live consumers run inside a silo: gateway clients reach memory operations only (GatewayAdmissionTests).
+        var stream = _memory.InternalClient.GetStreamProvider(AuditStream.ProviderName).GetStream<AuditEvent>(AuditStream.For(userId));
         var subscription = await stream.SubscribeAsync((AuditEvent e, StreamSequenceToken? _) =>
         {
             lock (received)
