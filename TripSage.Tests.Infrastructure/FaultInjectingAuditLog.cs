@@ -13,12 +13,12 @@ internal sealed class FaultInjectingAuditLog(IAuditLog inner) : IAuditLog
 
     public static void FailAppendsFor(string userId) => Failing[userId] = true;
 
-    private static readonly ConcurrentDictionary<string, HeldAppends> Held = new();
+    private static readonly ConcurrentDictionary<string, HeldCalls> Held = new();
 
     public static void Heal(string userId) => Failing.TryRemove(userId, out _);
 
     /// <summary>From now on, appends for the user wait until the returned hold is released.</summary>
-    public static HeldAppends HoldAppendsFor(string userId) => Held[userId] = new HeldAppends(() => Held.TryRemove(userId, out _));
+    public static HeldCalls HoldAppendsFor(string userId) => Held[userId] = new HeldCalls(() => Held.TryRemove(userId, out _));
 
     public async Task<IReadOnlyList<AuditEvent>> AppendAsync(string userId, IReadOnlyList<AuditEvent> events)
     {

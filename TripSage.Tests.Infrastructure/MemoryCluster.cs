@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Orleans.Storage;
 using Orleans.TestingHost;
 using TripSage.Memory.Client;
 using TripSage.Memory.Grains;
@@ -124,6 +125,7 @@ public sealed class MemoryCluster : IAsyncDisposable
             silo.AddTripSageMemory(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
             silo.Services.AddSingleton(new GatewayCallableInterface("Orleans.Runtime.TestHooks.ITestHooks"));
             silo.Services.AddSingleton<IAuditLog>(sp => new FaultInjectingAuditLog(ActivatorUtilities.CreateInstance<AuditLog>(sp)));
+            DecorateSnapshotStorage(silo.Services);
         });
 
         // The client calls as an admin unless a test puts another token in the request context.
@@ -133,6 +135,14 @@ public sealed class MemoryCluster : IAsyncDisposable
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return new MemoryCluster(cluster, clock, store);
+    }
+
+    /// <summary>Wraps the grid's snapshot storage, as registered, in <see cref="FaultInjectingGrainStorage"/>.</summary>
+    private static void DecorateSnapshotStorage(IServiceCollection services)
+    {
+        var registered = services.Single(d => d.ServiceType == typeof(IGrainStorage) && Equals(d.ServiceKey, StorageNames.Memory));
+        services.Remove(registered);
+        services.AddKeyedSingleton<IGrainStorage>(StorageNames.Memory, (sp, key) => new FaultInjectingGrainStorage((IGrainStorage)registered.KeyedImplementationFactory!(sp, key)));
     }
 
     /// <summary>Deactivates a user's grain so the next call reloads it from the store.</summary>

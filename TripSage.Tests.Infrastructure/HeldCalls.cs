@@ -1,15 +1,15 @@
 namespace TripSage.Memory.Tests.Infrastructure;
 
-/// <summary>Appends held back by <see cref="FaultInjectingAuditLog.HoldAppendsFor"/>: says when one arrived, and lets them all go.</summary>
-internal sealed class HeldAppends(Action onRelease)
+/// <summary>Store calls held back by a fault-injecting store (<see cref="FaultInjectingAuditLog"/>, <see cref="FaultInjectingGrainStorage"/>): says when one arrived, and lets them all go.</summary>
+internal sealed class HeldCalls(Action onRelease)
 {
     private readonly TaskCompletionSource _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>Completes when the first held append arrives.</summary>
+    /// <summary>Completes when the first held call arrives.</summary>
     public Task Arrived => _arrived.Task;
 
-    /// <summary>Lets every held append, and every later one, through.</summary>
+    /// <summary>Lets every held call, and every later one, through.</summary>
     public void Release()
     {
         onRelease();
