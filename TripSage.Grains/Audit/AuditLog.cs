@@ -7,15 +7,13 @@ namespace TripSage.Memory.Grains.Audit;
 
 /// <summary>
 /// The durable per-user audit log in the store: a hash from zero-padded sequence number to the
-/// event as JSON, plus a head: a one-member sorted set whose member is the last sequence and hash.
-/// Appends are plain pipelined commands, no script — a script runs every command through the
-/// store's scripting engine, which on the embedded Garnet costs about a millisecond per command
-/// (measured: 2,000 events in 1.8 s as one script, 72 ms as plain commands). Each event is its own
-/// idempotent <c>HSETNX</c>, so a replayed event never lands twice; the head only moves forward
-/// (the highest score wins, whatever order concurrent appends land in); and because the head is
-/// written after the events it names, a crash in between leaves it behind the log, never ahead —
-/// <see cref="HeadAsync"/> walks forward from it. Works on Garnet, Redis and Dragonfly. Erase never
-/// touches these keys.
+/// event as JSON, one field per event and nothing else. An append is one <c>HSETNX</c> per event,
+/// pipelined — no script: a script runs each command through the store's scripting engine, which on
+/// the embedded Garnet costs about a millisecond per command (measured: 2,000 events in 1.8 s as one
+/// script, 72 ms as plain commands). <c>HSETNX</c> makes a replayed event a no-op, so an event never
+/// lands twice, in whatever order concurrent appends arrive. No separate head is kept: the last
+/// event is found from the field count and the retention checkpoint (<see cref="HeadAsync"/>).
+/// Works on Garnet, Redis and Dragonfly. Erase never touches these keys.
 /// </summary>
 internal sealed class AuditLog(StoreConnection store) : IAuditLog
 {
@@ -55,34 +53,39 @@ internal sealed class AuditLog(StoreConnection store) : IAuditLog
             appends[i] = db.HashSetAsync(log, Field(events[i].Sequence), JsonSerializer.Serialize(events[i], Json), When.NotExists);
         }
 
-        // Sent after the events on the same connection, so the store applies it after them.
-        var last = events.MaxBy(e => e.Sequence)!;
-        var head = HeadKey(userId);
-        var moved = db.SortedSetAddAsync(head, $"{last.Sequence}:{last.Hash}", last.Sequence);
-        var trimmed = db.SortedSetRemoveRangeByRankAsync(head, 0, -2);
-        await Task.WhenAll([.. appends, moved, trimmed]);
+        await Task.WhenAll(appends);
         return events.Where((_, i) => appends[i].Result).ToList();
     }
 
     /// <summary>
-    /// The last appended sequence and hash, or (0, "") for a user without events: the head, moved
-    /// forward past any event appended after it (a crash between an append and its head).
+    /// The last appended sequence and hash, or (0, "") for a user without events. The kept events are
+    /// numbered on from the retention checkpoint without gaps, so the field count points at the last
+    /// one; should fields be missing (removed from outside), the count points short and the walk
+    /// forward finds the real end.
     /// </summary>
     public async Task<(long Sequence, string Hash)> HeadAsync(string userId)
     {
         var db = (await store.GetAsync()).GetDatabase();
-        var top = await db.SortedSetRangeByRankAsync(HeadKey(userId), -1, -1);
-
-        // Logs written before the head became a sorted set keep it as a string under the legacy key.
-        var head = top.Length > 0 ? (string?)top[0] : (string?)await db.StringGetAsync(StoreKeys.LegacyAuditHead(store.KeyPrefix, userId));
-        var (sequence, hash) = head is null ? (0L, string.Empty) : (long.Parse(head[..head.IndexOf(':')], CultureInfo.InvariantCulture), head[(head.IndexOf(':') + 1)..]);
-        while (await db.HashGetAsync(LogKey(userId), Field(sequence + 1)) is { HasValue: true } next)
+        var log = LogKey(userId);
+        var checkpoint = await CheckpointAsync(userId);
+        var sequence = (checkpoint?.Sequence ?? 0) + await db.HashLengthAsync(log);
+        while (await db.HashExistsAsync(log, Field(sequence + 1)))
         {
             sequence++;
-            hash = Parse(sequence, (string)next!).Hash;
         }
 
-        return (sequence, hash);
+        // The count can land on a removed field only when fields were removed; step back to an event.
+        while (sequence > (checkpoint?.Sequence ?? 0))
+        {
+            if (await db.HashGetAsync(log, Field(sequence)) is { HasValue: true } last)
+            {
+                return (sequence, Parse(sequence, (string)last!).Hash);
+            }
+
+            sequence--;
+        }
+
+        return checkpoint is null ? (0, string.Empty) : (checkpoint.Sequence, checkpoint.Hash);
     }
 
     /// <summary>Every event of the user, ordered by sequence.</summary>
@@ -147,8 +150,6 @@ internal sealed class AuditLog(StoreConnection store) : IAuditLog
     private RedisKey CheckpointKey(string userId) => StoreKeys.AuditCheckpoint(store.KeyPrefix, userId);
 
     private RedisKey LogKey(string userId) => StoreKeys.AuditLog(store.KeyPrefix, userId);
-
-    private RedisKey HeadKey(string userId) => StoreKeys.AuditHead(store.KeyPrefix, userId);
 
     // Zero-padded so that the fields sort in sequence order as plain strings.
     private static string Field(long sequence) => sequence.ToString("D19");

@@ -23,15 +23,6 @@ internal static class StoreKeys
     public static string AuditLog(string keyPrefix, string userId) => $"{keyPrefix}:audit:{userId}";
 
     /// <summary>
-    /// The sequence and hash of a user's last appended audit event, the one member of a sorted set
-    /// scored by sequence: <c>{prefix}:audit-top:{user}</c>.
-    /// </summary>
-    public static string AuditHead(string keyPrefix, string userId) => $"{keyPrefix}:audit-top:{userId}";
-
-    /// <summary>Where logs written before the head became a sorted set keep it, as a string: <c>{prefix}:audit-head:{user}</c>. Read, never written.</summary>
-    public static string LegacyAuditHead(string keyPrefix, string userId) => $"{keyPrefix}:audit-head:{userId}";
-
-    /// <summary>
     /// Where a user's retained audit trail starts after retention removed older events (a signed
     /// checkpoint; absent while nothing was removed): <c>{prefix}:audit-checkpoint:{user}</c>.
     /// </summary>

@@ -64,38 +64,36 @@ public sealed class AuditLogBatchTests
     [SkippableTheory]
     [InlineData("garnet")]
     [InlineData("redis-server")]
-    public async Task HeadAsync_HeadBehindTheLog_WalksForwardToTheLastEvent(string storeName)
+    public async Task HeadAsync_AfterRetentionRemovedTheStart_IsTheLastEvent(string storeName)
     {
         await using var store = await StartAsync(storeName);
         await using var connection = new StoreConnection(Options.Create(new StoreOptions { ConnectionString = store.ConnectionString }));
-        var db = (await connection.GetAsync()).GetDatabase();
         var log = new AuditLog(connection);
-        await log.AppendAsync("alice", [Event(1), Event(2), Event(3)]);
+        await log.AppendAsync("alice", Enumerable.Range(1, 6).Select(Event).ToList());
 
-        // A crash after the events landed but before their head did.
-        var head = StoreKeys.AuditHead(connection.KeyPrefix, "alice");
-        await db.KeyDeleteAsync(head);
-        await db.SortedSetAddAsync(head, $"1:{Event(1).Hash}", 1);
+        await log.TrimAsync("alice", 1, new AuditCheckpoint(3, Event(3).Hash, DateTimeOffset.UtcNow, "k1", "signature"));
 
-        Assert.Equal((3L, Event(3).Hash), await log.HeadAsync("alice"));
+        Assert.Equal((6L, Event(6).Hash), await log.HeadAsync("alice"));
     }
 
     [SkippableTheory]
     [InlineData("garnet")]
     [InlineData("redis-server")]
-    public async Task HeadAsync_LogWrittenBeforeTheHeadWasASortedSet_ReadsTheLegacyHeadBehindRetention(string storeName)
+    public async Task HeadAsync_FieldsRemovedFromOutside_StillFindsTheLastEvent(string storeName)
     {
         await using var store = await StartAsync(storeName);
         await using var connection = new StoreConnection(Options.Create(new StoreOptions { ConnectionString = store.ConnectionString }));
         var db = (await connection.GetAsync()).GetDatabase();
         var log = new AuditLog(connection);
-        await log.AppendAsync("alice", [Event(4), Event(5), Event(6)]);
+        await log.AppendAsync("alice", Enumerable.Range(1, 10).Select(Event).ToList());
+        await log.AppendAsync("bob", Enumerable.Range(1, 10).Select(Event).ToList());
 
-        // The layout of earlier versions: the head a string, events 1 to 3 already removed by retention.
-        await db.KeyDeleteAsync(StoreKeys.AuditHead(connection.KeyPrefix, "alice"));
-        await db.StringSetAsync(StoreKeys.LegacyAuditHead(connection.KeyPrefix, "alice"), $"5:{Event(5).Hash}");
+        // A hole in the middle makes the count point short; a cut tail leaves the count at what is left.
+        await db.HashDeleteAsync(StoreKeys.AuditLog(connection.KeyPrefix, "alice"), 3.ToString("D19"));
+        await db.HashDeleteAsync(StoreKeys.AuditLog(connection.KeyPrefix, "bob"), [9.ToString("D19"), 10.ToString("D19")]);
 
-        Assert.Equal((6L, Event(6).Hash), await log.HeadAsync("alice"));
+        Assert.Equal((10L, Event(10).Hash), await log.HeadAsync("alice"));
+        Assert.Equal((8L, Event(8).Hash), await log.HeadAsync("bob"));
     }
 
     [SkippableTheory]
