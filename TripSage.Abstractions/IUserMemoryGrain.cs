@@ -2,8 +2,8 @@ namespace TripSage.Memory;
 
 /// <summary>
 /// The long-term memory of one end user, keyed by the user id. One activation per user in the
-/// whole cluster, and its calls run one at a time (none is marked read-only: each call carries its
-/// own audit entry through the grain's call filter, so calls must not interleave). Every change is
+/// whole cluster. Concurrent remembers of one user share one durable write (group commit); every
+/// other change runs alone; a read never returns a change that is not yet durable. Every change is
 /// durable in the store before the call returns.
 /// </summary>
 public interface IUserMemoryGrain : IGrainWithStringKey

@@ -16,8 +16,9 @@ public sealed class CallerAuthenticator
 {
     private readonly JsonWebTokenHandler _handler = new();
     private readonly TimeProvider _clock;
-    private readonly ValidatedTokenCache _validated;
-    private volatile Settings _settings;
+    private readonly IOptionsMonitor<AuthOptions> _options;
+    private readonly Lazy<ValidatedTokenCache> _cache;
+    private volatile Settings? _current;
 
     /// <param name="options">The token settings; a reload replaces the keys and empties the cache.</param>
     /// <param name="clock">
@@ -27,17 +28,24 @@ public sealed class CallerAuthenticator
     public CallerAuthenticator(IOptionsMonitor<AuthOptions> options, TimeProvider? clock = null)
     {
         _clock = clock ?? TimeProvider.System;
-        _validated = new ValidatedTokenCache(options.CurrentValue.MaxCachedTokens);
-        _settings = Build(options.CurrentValue, _clock);
+        _options = options;
+
+        // Options are read at first use, not here: the silo builds its call filters (and so this)
+        // before the host validates every option at start, which must report all bad settings at once.
+        _cache = new Lazy<ValidatedTokenCache>(() => new ValidatedTokenCache(options.CurrentValue.MaxCachedTokens));
         options.OnChange(changed =>
         {
-            _settings = Build(changed, _clock);
-            _validated.Clear();
+            _current = Build(changed, _clock);
+            Validated.Clear();
         });
     }
 
+    private ValidatedTokenCache Validated => _cache.Value;
+
+    private Settings Current => _current ??= Build(_options.CurrentValue, _clock);
+
     /// <summary>How many validated tokens are remembered now.</summary>
-    public int CachedTokens => _validated.Count;
+    public int CachedTokens => Validated.Count;
 
     private static Settings Build(AuthOptions value, TimeProvider clock)
     {
@@ -108,9 +116,9 @@ public sealed class CallerAuthenticator
             return (null, AuthenticationFailure.Missing);
         }
 
-        var settings = _settings;
+        var settings = Current;
         var key = ValidatedTokenCache.KeyOf(token);
-        if (_validated.TryGet(key, _clock.GetUtcNow(), out var known))
+        if (Validated.TryGet(key, _clock.GetUtcNow(), out var known))
         {
             return (known, null);
         }
@@ -133,9 +141,9 @@ public sealed class CallerAuthenticator
         var caller = new Caller(subject, scopes, scopes.Contains(settings.AdminScope, StringComparer.Ordinal));
 
         // Only while the keys that validated it are still the ones in force.
-        if (ReferenceEquals(settings, _settings))
+        if (ReferenceEquals(settings, Current))
         {
-            _validated.Add(key, caller, new DateTimeOffset(result.SecurityToken.ValidTo, TimeSpan.Zero), _clock.GetUtcNow());
+            Validated.Add(key, caller, new DateTimeOffset(result.SecurityToken.ValidTo, TimeSpan.Zero), _clock.GetUtcNow());
         }
 
         return (caller, null);
@@ -147,7 +155,7 @@ public sealed class CallerAuthenticator
     {
         if (adminOnly && !caller.IsAdmin)
         {
-            throw new AccessDeniedException($"this operation needs the {_settings.AdminScope} scope");
+            throw new AccessDeniedException($"this operation needs the {Current.AdminScope} scope");
         }
 
         if (!caller.IsAdmin && !string.Equals(caller.Subject, userId, StringComparison.Ordinal))
