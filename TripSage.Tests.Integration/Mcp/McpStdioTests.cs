@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ModelContextProtocol.Client;
 using TripSage.Memory.Cli.Commands;
+using TripSage.Memory.Tests.Integration.Deploy;
 using TripSage.Memory.Tests.Infrastructure;
 
 namespace TripSage.Memory.Tests.Integration.Mcp;
@@ -15,8 +16,11 @@ public sealed class McpStdioTests(McpSiloFixture fixture) : McpToolContract(fixt
     // Process start, the Orleans client's start and connect on a loaded machine.
     private static readonly TimeSpan ProcessTimeout = TimeSpan.FromSeconds(60);
 
-    /// <summary>The CLI as the test build has it: the referenced project's output is copied beside the tests.</summary>
-    private static readonly string CliAssembly = Path.Combine(AppContext.BaseDirectory, "tripsage.dll");
+    /// <summary>
+    /// The CLI in its own build output (same configuration and framework as these tests): the copy beside
+    /// the tests lacks what the CLI takes from NuGet while the tests take it from the ASP.NET Core framework.
+    /// </summary>
+    private static readonly string CliAssembly = FindCli();
 
     [Fact]
     public async Task Mcp_WithoutToken_ExitsWithAUsageErrorBeforeServing()
@@ -71,6 +75,13 @@ public sealed class McpStdioTests(McpSiloFixture fixture) : McpToolContract(fixt
         });
         using var timeout = new CancellationTokenSource(ProcessTimeout);
         return await McpClient.CreateAsync(transport, cancellationToken: timeout.Token);
+    }
+
+    private static string FindCli()
+    {
+        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var path = Path.Combine(RepositoryFiles.Root, "TripSage.Cli", "bin", testOutput.Parent!.Name, testOutput.Name, "tripsage.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException($"the CLI is not built at {path}: build the solution first", path);
     }
 
     /// <summary>The dotnet host running these tests, so the CLI runs on the same runtime.</summary>
