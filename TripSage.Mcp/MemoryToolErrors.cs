@@ -3,6 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using Orleans.Runtime;
+using Orleans.Runtime.Messaging;
 
 namespace TripSage.Memory.Mcp;
 
@@ -42,6 +44,11 @@ internal static class MemoryToolErrors
         MemoryRejectedException rejected => new(Rejected, names.Reword(rejected.Field, rejected.Message)),
         StoreUnavailableException => new(Unavailable, $"The memory store did not answer; retry in a few seconds.{NothingChanged}"),
         SnapshotUnreadableException => new(Unavailable, "This user's stored memory cannot be read until an operator fixes the grid's key ring or store; retrying will not help."),
+        SiloUnavailableException or ConnectionFailedException or OrleansMessageRejectionException =>
+            new(Unavailable, $"The memory grid cannot be reached (no silo answered); retry once it is back.{NothingChanged}"),
+
+        // The call may have reached the grain: say so rather than claim nothing changed.
+        TimeoutException => new(Unavailable, "The memory grid did not answer in time; the change may or may not have been made. Check (get_memories, get_memory) before retrying."),
         _ => null,
     };
 
