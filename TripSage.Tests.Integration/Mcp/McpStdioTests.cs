@@ -65,6 +65,22 @@ public sealed class McpStdioTests(McpSiloFixture fixture) : McpToolContract(fixt
         }
     }
 
+    [Fact]
+    public async Task Tools_WithATokenSignedByAnotherKey_AreDeniedAndChangeNothing()
+    {
+        // The stdio server cannot check a signature (it holds no key): the grid does, on every call.
+        var user = TestUsers.New();
+        await using var forged = await ConnectAsync(TestTokens.For(user, signingKey: TestTokens.SigningKey));
+        await using var genuine = await ConnectAsync(Fixture.TokenFor(user));
+
+        var added = await CallRawAsync(forged, "add_memory", new() { ["text"] = "Written with a forged token" });
+
+        Assert.True(added.IsError);
+        Assert.Equal("access_denied", added.Meta?["error"]?.GetValue<string>());
+        Assert.StartsWith("Access denied:", TextOf(added));
+        Assert.Equal(0, (await CallAsync(genuine, "get_memories", new())).GetProperty("total").GetInt32());
+    }
+
     protected override async Task<McpClient> ConnectAsync(string token)
     {
         var transport = new StdioClientTransport(new StdioClientTransportOptions
