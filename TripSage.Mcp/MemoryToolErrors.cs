@@ -35,7 +35,7 @@ internal static class MemoryToolErrors
     public static MemoryToolException? From(Exception exception, ArgumentNames names) => exception switch
     {
         MemoryValidationException invalid => new(InvalidArgument, $"Invalid argument {names.Reword(invalid.Field, invalid.Message)}{NothingChanged}"),
-        MemoryNotFoundException missing => new(NotFound, $"This user holds no memory with id '{missing.MemoryId}'. get_memories or search_memories list the ids there are."),
+        MemoryNotFoundException missing => MemoryNotFound(missing.MemoryId),
         RateLimitExceededException limited => new(
             RateLimited,
             $"Rate limited: this user's {limited.OperationClass} operations are used up for now; retry after {Seconds(limited.RetryAfter)} s.{NothingChanged}",
@@ -51,6 +51,10 @@ internal static class MemoryToolErrors
         TimeoutException => new(Unavailable, "The memory grid did not answer in time; the change may or may not have been made. Check (get_memories, get_memory) before retrying."),
         _ => null,
     };
+
+    /// <summary>The tool error for a memory id the user does not hold.</summary>
+    public static MemoryToolException MemoryNotFound(string memoryId) =>
+        new(NotFound, $"This user holds no memory with id '{memoryId}'. get_memories or search_memories list the ids there are.");
 
     /// <summary>
     /// The call-tool filter: a refusal becomes an error result here rather than an exception, so the
@@ -69,8 +73,12 @@ internal static class MemoryToolErrors
             }
             catch (Exception exception) when (exception is ArgumentException or JsonException)
             {
-                // The SDK binds arguments before the tool runs: a missing or mistyped argument fails there.
-                return Result(new MemoryToolException(InvalidArgument, $"Invalid arguments: {exception.Message}{NothingChanged}"));
+                // The SDK binds arguments before the tool runs: a missing or mistyped argument fails there,
+                // with a message that names a missing argument but not a mistyped one.
+                var problem = ArgumentTypes.Mistyped(request?.Params, (request?.MatchedPrimitive as McpServerTool)?.ProtocolTool) is { } mistyped
+                    ? $"Invalid argument {mistyped}."
+                    : $"Invalid arguments: {exception.Message}";
+                return Result(new MemoryToolException(InvalidArgument, problem + NothingChanged));
             }
         };
 

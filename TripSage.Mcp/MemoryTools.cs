@@ -18,7 +18,7 @@ internal sealed class MemoryTools(IMemoryClient memory, MemoryToolCaller caller)
     private static readonly ArgumentNames QueryArguments = new(("query.", ""));
     private static readonly ArgumentNames UpdateArguments = new(("update.", ""));
     private static readonly ArgumentNames DeleteArguments = new(("memoryIds[0]", "memoryId"));
-    private static readonly ArgumentNames SameNames = new();
+    private static readonly ArgumentNames NoRenames = new();
 
     [McpServerTool(Name = "add_memory", Title = "Add a memory", ReadOnly = false, Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Remembers one thing about the user, stored exactly as given. Sending the same text again stores nothing new and returns the existing memory's id (status 'duplicate').")]
@@ -62,8 +62,8 @@ internal sealed class MemoryTools(IMemoryClient memory, MemoryToolCaller caller)
     [Description("Gets one of the user's memories by id.")]
     public async Task<AgentMemory> GetMemoryAsync([Description("The memory's id.")] string memoryId)
     {
-        var found = await CallAsync(SameNames, () => memory.GetAsync(caller.UserId, memoryId));
-        return AgentMemory.From(found ?? throw MemoryToolErrors.From(new MemoryNotFoundException(memoryId), SameNames)!);
+        var found = await CallAsync(NoRenames, () => memory.GetAsync(caller.UserId, memoryId));
+        return AgentMemory.From(found ?? throw MemoryToolErrors.MemoryNotFound(memoryId));
     }
 
     [McpServerTool(Name = "update_memory", Title = "Update a memory", ReadOnly = false, Destructive = true, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
@@ -83,14 +83,14 @@ internal sealed class MemoryTools(IMemoryClient memory, MemoryToolCaller caller)
         var result = await CallAsync(DeleteArguments, () => memory.ForgetAsync(caller.UserId, [memoryId]));
         return result.Forgotten.Count == 1
             ? new DeleteMemoryResult(memoryId, Deleted: true)
-            : throw MemoryToolErrors.From(new MemoryNotFoundException(memoryId), DeleteArguments)!;
+            : throw MemoryToolErrors.MemoryNotFound(memoryId);
     }
 
     [McpServerTool(Name = "delete_all_memories", Title = "Erase the user's memory", ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Erases everything held about the user: every memory and preference (the right to be forgotten). Cannot be undone. Only when the user asked for it, with confirm set to true; returns a receipt.")]
     public Task<EraseResult> DeleteAllMemoriesAsync(
         [Description("Must be true: confirms that the user asked to erase all of their memory.")] bool confirm) =>
-        CallAsync(SameNames, async () =>
+        CallAsync(NoRenames, async () =>
         {
             if (!confirm)
             {
@@ -110,7 +110,7 @@ internal sealed class MemoryTools(IMemoryClient memory, MemoryToolCaller caller)
     [Description("Sets the user's preferences, such as {\"seat\": \"window\"}; an empty value removes that preference, others are kept. Returns all preferences.")]
     public async Task<PreferencesResult> SetPreferencesAsync(
         [Description("Preference names and values.")] Dictionary<string, string> preferences) =>
-        new(await CallAsync(SameNames, () => memory.SetPreferencesAsync(caller.UserId, preferences)));
+        new(await CallAsync(NoRenames, () => memory.SetPreferencesAsync(caller.UserId, preferences)));
 
     /// <summary>
     /// Makes one call to the grid with the caller's token in the request context (set here, it flows to

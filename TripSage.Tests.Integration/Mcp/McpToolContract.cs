@@ -117,6 +117,17 @@ public abstract class McpToolContract(McpSiloFixture fixture)
     }
 
     [Fact]
+    public async Task SearchMemories_LimitOfTheWrongType_NamesTheArgument()
+    {
+        await using var client = await ConnectAsync(Fixture.TokenFor(TestUsers.New()));
+
+        var result = await CallRawAsync(client, "search_memories", new() { ["query"] = "seat", ["limit"] = "many" });
+
+        Assert.Equal("invalid_argument", ErrorOf(result));
+        Assert.StartsWith("Invalid argument limit: a string given; allowed: integer.", TextOf(result));
+    }
+
+    [Fact]
     public async Task DeleteAllMemories_PastTheSensitiveLimit_SaysWhenToRetry()
     {
         await using var client = await ConnectAsync(Fixture.TokenFor(TestUsers.New()));
