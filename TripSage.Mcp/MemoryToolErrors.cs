@@ -16,12 +16,19 @@ namespace TripSage.Memory.Mcp;
 /// </summary>
 internal static class MemoryToolErrors
 {
-    public const string InvalidArgument = "invalid_argument";
+    // The grid's refusals carry the names the audit trail and the metrics' outcome label give them
+    // (TripSage.Grains/Operations/OperationOutcome.cs): one name per outcome, whoever reads it.
+    public const string Invalid = "invalid";
     public const string NotFound = "not_found";
     public const string RateLimited = "rate_limited";
-    public const string AccessDenied = "access_denied";
+    public const string Denied = "denied";
     public const string Rejected = "rejected";
-    public const string Unavailable = "unavailable";
+    public const string StoreUnavailable = "store_unavailable";
+    public const string SnapshotUnreadable = "snapshot_unreadable";
+
+    // What only a caller outside the grid sees: no silo answered, or not in time.
+    public const string GridUnreachable = "grid_unreachable";
+    public const string Timeout = "timeout";
 
     /// <summary>The key of the error code in a tool error's <c>_meta</c>.</summary>
     public const string ErrorKey = "error";
@@ -34,21 +41,21 @@ internal static class MemoryToolErrors
     /// <summary>The tool error for <paramref name="exception"/>, or <see langword="null"/> when it is not a refusal of the grid's.</summary>
     public static MemoryToolException? From(Exception exception, ArgumentNames names) => exception switch
     {
-        MemoryValidationException invalid => new(InvalidArgument, $"Invalid argument {names.Reword(invalid.Field, invalid.Message)}{NothingChanged}"),
+        MemoryValidationException invalid => new(Invalid, $"Invalid argument {names.Reword(invalid.Field, invalid.Message)}{NothingChanged}"),
         MemoryNotFoundException missing => MemoryNotFound(missing.MemoryId),
         RateLimitExceededException limited => new(
             RateLimited,
             $"Rate limited: this user's {limited.OperationClass} operations are used up for now; retry after {Seconds(limited.RetryAfter)} s.{NothingChanged}",
             limited.RetryAfter),
-        AccessDeniedException denied => new(AccessDenied, $"Access denied: {denied.Reason}.{NothingChanged}"),
+        AccessDeniedException denied => new(Denied, $"Access denied: {denied.Reason}.{NothingChanged}"),
         MemoryRejectedException rejected => new(Rejected, names.Reword(rejected.Field, rejected.Message)),
-        StoreUnavailableException => new(Unavailable, $"The memory store did not answer; retry in a few seconds.{NothingChanged}"),
-        SnapshotUnreadableException => new(Unavailable, "This user's stored memory cannot be read until an operator fixes the grid's key ring or store; retrying will not help."),
+        StoreUnavailableException => new(StoreUnavailable, $"The memory store did not answer; retry in a few seconds.{NothingChanged}"),
+        SnapshotUnreadableException => new(SnapshotUnreadable, "This user's stored memory cannot be read until an operator fixes the grid's key ring or store; retrying will not help."),
         SiloUnavailableException or ConnectionFailedException or OrleansMessageRejectionException =>
-            new(Unavailable, $"The memory grid cannot be reached (no silo answered); retry once it is back.{NothingChanged}"),
+            new(GridUnreachable, $"The memory grid cannot be reached (no silo answered); retry once it is back.{NothingChanged}"),
 
         // The call may have reached the grain: say so rather than claim nothing changed.
-        TimeoutException => new(Unavailable, "The memory grid did not answer in time; the change may or may not have been made. Check (get_memories, get_memory) before retrying."),
+        TimeoutException => new(Timeout, "The memory grid did not answer in time; the change may or may not have been made. Check (get_memories, get_memory) before retrying."),
         _ => null,
     };
 
@@ -78,7 +85,7 @@ internal static class MemoryToolErrors
                 var problem = ArgumentTypes.Mistyped(request?.Params, (request?.MatchedPrimitive as McpServerTool)?.ProtocolTool) is { } mistyped
                     ? $"Invalid argument {mistyped}."
                     : $"Invalid arguments: {exception.Message}";
-                return Result(new MemoryToolException(InvalidArgument, problem + NothingChanged));
+                return Result(new MemoryToolException(Invalid, problem + NothingChanged));
             }
         };
 

@@ -76,7 +76,7 @@ public sealed class McpStdioTests(McpSiloFixture fixture) : McpToolContract(fixt
         var added = await CallRawAsync(forged, "add_memory", new() { ["text"] = "Written with a forged token" });
 
         Assert.True(added.IsError);
-        Assert.Equal("access_denied", added.Meta?["error"]?.GetValue<string>());
+        Assert.Equal("denied", added.Meta?["error"]?.GetValue<string>());
         Assert.StartsWith("Access denied:", TextOf(added));
         Assert.Equal(0, (await CallAsync(genuine, "get_memories", new())).GetProperty("total").GetInt32());
     }

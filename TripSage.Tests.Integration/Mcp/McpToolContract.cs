@@ -97,9 +97,9 @@ public abstract class McpToolContract(McpSiloFixture fixture)
         var unconfirmed = await CallRawAsync(client, "delete_all_memories", new() { ["confirm"] = false });
         var missing = await CallRawAsync(client, "delete_all_memories", new());
 
-        Assert.Equal("invalid_argument", ErrorOf(unconfirmed));
+        Assert.Equal("invalid", ErrorOf(unconfirmed));
         Assert.StartsWith("Invalid argument confirm: false; allowed: true", TextOf(unconfirmed));
-        Assert.Equal("invalid_argument", ErrorOf(missing));
+        Assert.Equal("invalid", ErrorOf(missing));
         Assert.Contains("confirm", TextOf(missing));
         Assert.Equal(1, (await CallAsync(client, "get_memories", new())).GetProperty("total").GetInt32());
     }
@@ -111,7 +111,7 @@ public abstract class McpToolContract(McpSiloFixture fixture)
 
         var result = await CallRawAsync(client, "add_memory", new() { ["text"] = "   " });
 
-        Assert.Equal("invalid_argument", ErrorOf(result));
+        Assert.Equal("invalid", ErrorOf(result));
         Assert.StartsWith("Invalid argument text: blank;", TextOf(result));
         Assert.Equal(0, (await CallAsync(client, "get_memories", new())).GetProperty("total").GetInt32());
     }
@@ -123,7 +123,7 @@ public abstract class McpToolContract(McpSiloFixture fixture)
 
         var result = await CallRawAsync(client, "search_memories", new() { ["query"] = "seat", ["limit"] = "many" });
 
-        Assert.Equal("invalid_argument", ErrorOf(result));
+        Assert.Equal("invalid", ErrorOf(result));
         Assert.StartsWith("Invalid argument limit: a string given; allowed: integer.", TextOf(result));
     }
 

@@ -14,7 +14,7 @@ public sealed class MemoryToolErrorsTests
     {
         var refused = MemoryToolErrors.From(new MemoryValidationException("memories[0].text", "blank", "1 to 8192 bytes"), AddMemoryArguments);
 
-        Assert.Equal(MemoryToolErrors.InvalidArgument, refused?.Error);
+        Assert.Equal(MemoryToolErrors.Invalid, refused?.Error);
         Assert.Equal("Invalid argument text: blank; allowed: 1 to 8192 bytes. Nothing was changed.", refused?.Message);
     }
 
@@ -62,7 +62,7 @@ public sealed class MemoryToolErrorsTests
         var result = await filtered(null!, CancellationToken.None);
 
         Assert.True(result.IsError);
-        Assert.Equal(MemoryToolErrors.InvalidArgument, result.Meta?[MemoryToolErrors.ErrorKey]?.GetValue<string>());
+        Assert.Equal(MemoryToolErrors.Invalid, result.Meta?[MemoryToolErrors.ErrorKey]?.GetValue<string>());
         Assert.Contains("'confirm'", Assert.IsType<TextContentBlock>(Assert.Single(result.Content)).Text);
     }
 
