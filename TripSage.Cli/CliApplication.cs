@@ -42,6 +42,7 @@ internal static class CliApplication
             AuditCommand.Create(options, runner),
             KeysCommand.Create(runner),
             TokenCommand.Create(options, output, error),
+            McpCommand.Create(options, connection, error),
         };
         options.AddTo(root);
 

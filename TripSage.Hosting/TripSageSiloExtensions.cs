@@ -5,6 +5,7 @@ using TripSage.Memory.Grains.Storage;
 using TripSage.Memory.Hosting.EmbeddedStore;
 using TripSage.Memory.Hosting.Health;
 using TripSage.Memory.Hosting.Http;
+using TripSage.Memory.Hosting.Mcp;
 using TripSage.Memory.Hosting.Telemetry;
 
 namespace TripSage.Memory.Hosting;
@@ -70,6 +71,7 @@ public static class TripSageSiloExtensions
             .AddCheck<SiloHealthCheck>("silo", tags: [ReadyTag]);
         builder.AddTripSageTelemetry();
         builder.Services.AddGridBearer();
+        builder.Services.AddTripSageMcp();
         return builder;
     }
 
@@ -80,6 +82,9 @@ public static class TripSageSiloExtensions
         health.MapHealthChecks("/live", new HealthCheckOptions { Predicate = _ => false });
         health.MapHealthChecks("/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
         app.MapTripSageTelemetry();
+
+        // The MCP server at /mcp: bearer token required, tools bound to the token's user.
+        app.MapTripSageMcp();
         return app;
     }
 }
