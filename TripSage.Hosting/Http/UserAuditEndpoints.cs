@@ -14,7 +14,7 @@ internal static class UserAuditEndpoints
     {
         var audit = user.MapGroup("/audit").WithTags("audit");
 
-        audit.MapGet("/", ReadAuditAsync)
+        audit.MapGet(string.Empty, ReadAuditAsync)
             .WithName("read_audit")
             .WithSummary("Read the user's audit trail")
             .WithDescription("Grid operation `read_audit`: events from sequence `since` (default 1) on, oldest first, at most `limit` (default 500). Events never hold memory text. Allowed to the user's own token and to the admin scope, as for every caller of the grid.");

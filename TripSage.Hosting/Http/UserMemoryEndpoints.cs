@@ -15,14 +15,14 @@ internal static class UserMemoryEndpoints
     {
         var memories = user.MapGroup("/memories").WithTags("memories");
 
-        memories.MapPost("/", RememberAsync)
+        memories.MapPost(string.Empty, RememberAsync)
             .WithName("remember")
             .WithSummary("Remember a batch of memories")
             .WithDescription("Grid operation `remember`. Stores each memory of the batch; an exact duplicate of a memory the user holds is reported, not stored twice. One outcome per item, in order.")
             .Accepts<RememberRequest>("application/json")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-        memories.MapGet("/", ListAsync)
+        memories.MapGet(string.Empty, ListAsync)
             .WithName("list")
             .WithSummary("List memories, newest first")
             .WithDescription("Grid operation `list`. One page of the user's memories, filtered by category and by tags (`tag=key=value`, repeatable; all must match).");

@@ -51,7 +51,7 @@ internal static class UserProfileEndpoints
             .WithMetadata(new RequestBodyLimit(options.MaxImportBodyBytes))
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-        user.MapDelete("/", EraseAsync)
+        user.MapDelete(string.Empty, EraseAsync)
             .WithTags("users")
             .WithName("erase")
             .WithSummary("Erase the user")
