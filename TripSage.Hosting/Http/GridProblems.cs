@@ -34,11 +34,33 @@ internal static class GridProblems
         _ => null,
     };
 
+    /// <summary>
+    /// The problem for an error status the framework answered without a body: a body over the limit
+    /// (413), a body that is not JSON (415), a route that does not exist (404) or a method it does not
+    /// take (405).
+    /// </summary>
+    public static ProblemDetails ForStatus(int status) => new()
+    {
+        Status = status,
+        Title = TitleOf(status),
+        Detail = status switch
+        {
+            StatusCodes.Status413PayloadTooLarge => "The request body is larger than this route accepts (TripSage:Http:MaxRequestBodyBytes; import: MaxImportBodyBytes); nothing was changed.",
+            StatusCodes.Status415UnsupportedMediaType => "The request body must be sent as application/json; nothing was changed.",
+            StatusCodes.Status404NotFound => "No route of the API matches this path; the OpenAPI document at /openapi/v1.json lists them.",
+            StatusCodes.Status405MethodNotAllowed => "This route does not take this method; the OpenAPI document at /openapi/v1.json lists the methods of each route.",
+            _ => "The request could not be served; nothing was changed.",
+        },
+    };
+
     private static string TitleOf(int status) => status switch
     {
         StatusCodes.Status413PayloadTooLarge => "Request body too large",
         StatusCodes.Status415UnsupportedMediaType => "Unsupported content type",
-        _ => "Bad request",
+        StatusCodes.Status404NotFound => "Not found",
+        StatusCodes.Status405MethodNotAllowed => "Method not allowed",
+        StatusCodes.Status400BadRequest => "Bad request",
+        _ => "Request failed",
     };
 
     // The JSON reader's message names the path and position of the fault, never the value itself.

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 using TripSage.Memory.Grains;
@@ -39,6 +40,7 @@ internal static class HttpApiExtensions
     {
         var options = app.Services.GetRequiredService<IOptions<HttpApiOptions>>().Value;
         app.UseExceptionHandler();
+        app.UseStatusCodePages(AnswerEmptyErrorAsync);
         RequestBodyLimit.Apply(app);
 
         var limit = new RequestBodyLimit(options.MaxRequestBodyBytes);
@@ -70,6 +72,21 @@ internal static class HttpApiExtensions
         json.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
     }
+
+    // The server answers some errors without a body (413 while reading, 415 before binding, 404, 405):
+    // on the API's paths they get a problem document like every other error.
+    private static async Task AnswerEmptyErrorAsync(StatusCodeContext context)
+    {
+        var http = context.HttpContext;
+        if (IsApiPath(http.Request.Path))
+        {
+            var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
+            await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = GridProblems.ForStatus(http.Response.StatusCode) });
+        }
+    }
+
+    private static bool IsApiPath(PathString path) =>
+        path.StartsWithSegments("/v1", StringComparison.Ordinal) || path.StartsWithSegments(CompatibilityEndpoints.Prefix, StringComparison.Ordinal);
 
     // Every route that reaches a user's memory: a token required, and forwarded to the grain.
     private static RouteGroupBuilder Secure(RouteGroupBuilder group) => group

@@ -8,7 +8,8 @@ namespace TripSage.Memory.Hosting.Http.Compatibility;
 /// <summary>
 /// <c>/memory/...</c>: the routes of TripSage's Python memory router, with its request and answer
 /// shapes, over the same grid operations as <c>/v1</c>. As there, the user is the token's subject.
-/// <c>docs/http.md</c> says how each maps and which fields the grid cannot honour.
+/// <c>docs/http.md</c> says how each maps and which fields the grid cannot honour. Endpoint names
+/// are the Python router's function names; each description names the grid operation it runs.
 /// </summary>
 internal static class CompatibilityEndpoints
 {
@@ -23,7 +24,7 @@ internal static class CompatibilityEndpoints
 
         // Probes carry no token, as TripSage's own health routes.
         memory.MapGet("/health", HealthAsync)
-            .WithName("compat_health")
+            .WithName("memory_health")
             .WithSummary("Health of the memory service (no token needed)")
             .WithDescription("Not a grid operation: `healthy` once the store answers and the silo is an active cluster member, else 503.")
             .Produces<CompatHealthResponse>(StatusCodes.Status503ServiceUnavailable);
@@ -31,46 +32,46 @@ internal static class CompatibilityEndpoints
         var user = secure(memory.MapGroup(string.Empty));
 
         user.MapPost("/conversation", AddConversationAsync)
-            .WithName("compat_add_conversation")
+            .WithName("add_conversation_memory")
             .WithSummary("Add conversation messages to the user's memory")
             .WithDescription("Grid operation `add_conversation`: every message becomes a memory, stored as sent (no LLM extraction). `trip_id` and `metadata` are accepted and not stored.")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         user.MapGet("/context", GetContextAsync)
-            .WithName("compat_context")
+            .WithName("get_user_context")
             .WithSummary("The user's context and preferences")
             .WithDescription("Grid operation `context`. Memories fill TripSage's lists by category; `summary` is the grid's prompt text; `insights` stays empty.");
 
         user.MapPost("/search", SearchAsync)
-            .WithName("compat_search")
+            .WithName("search_memories")
             .WithSummary("Search the user's memories")
             .WithDescription("Grid operation `search` (hybrid). `filters`: `category`, `session_id`, any other key is a tag. `similarity_threshold` applies to hits found by their embedding.");
 
         user.MapPut("/preferences", SetPreferencesAsync)
-            .WithName("compat_set_preferences")
+            .WithName("update_preferences")
             .WithSummary("Update the user's preferences")
             .WithDescription("Grid operation `set_preferences`. `category` is accepted and not stored: preferences are one flat key/value map.")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         user.MapPost("/preference", SetPreferenceAsync)
-            .WithName("compat_set_preference")
+            .WithName("add_preference")
             .WithSummary("Add or update one preference (query parameters key, value, category)")
             .WithDescription("Grid operation `set_preferences` with one key. `category` (default `general`) is echoed, not stored.")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         user.MapDelete("/memory/{memory_id}", ForgetAsync)
-            .WithName("compat_forget")
+            .WithName("delete_memory")
             .WithSummary("Delete one memory")
             .WithDescription("Grid operation `forget` with one id.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         user.MapGet("/stats", GetStatsAsync)
-            .WithName("compat_stats")
+            .WithName("get_memory_stats")
             .WithSummary("Memory statistics for the user")
             .WithDescription("Grid operation `stats`.");
 
         user.MapDelete("/clear", ClearAsync)
-            .WithName("compat_erase")
+            .WithName("clear_user_memory")
             .WithSummary("Clear all of the user's memory (confirm=true)")
             .WithDescription("Grid operation `erase`: memories, preferences and the user's data key; the audit trail is kept. Without `confirm=true` nothing happens and the answer is 400.");
     }
