@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
@@ -65,12 +66,39 @@ internal static class HttpApiExtensions
         return app;
     }
 
-    /// <summary>The JSON the API reads and writes: camelCase, enums as camelCase strings, nulls left out.</summary>
+    /// <summary>
+    /// The JSON of an export document: everything a memory holds, its stored embedding included, so
+    /// that importing it back needs no embedding work.
+    /// </summary>
+    public static readonly JsonSerializerOptions ExportJson = Complete(new JsonSerializerOptions());
+
+    /// <summary>
+    /// The JSON the API reads and writes: camelCase, enums as camelCase strings, nulls left out, and
+    /// memories written without their stored (quantized) embedding, which only an export needs.
+    /// </summary>
     public static void Configure(JsonSerializerOptions json)
+    {
+        Complete(json);
+        json.TypeInfoResolver = (json.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(OmitStoredEmbedding);
+    }
+
+    private static JsonSerializerOptions Complete(JsonSerializerOptions json)
     {
         json.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         json.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        return json;
+    }
+
+    private static void OmitStoredEmbedding(JsonTypeInfo type)
+    {
+        if (type.Type == typeof(MemoryRecord))
+        {
+            foreach (var property in type.Properties.Where(p => p.AttributeProvider is System.Reflection.PropertyInfo { Name: nameof(MemoryRecord.QuantizedEmbedding) }))
+            {
+                property.ShouldSerialize = static (_, _) => false;
+            }
+        }
     }
 
     // The server answers some errors without a body (413 while reading, 415 before binding, 404, 405):

@@ -72,8 +72,8 @@ internal static class UserProfileEndpoints
     private static async Task<Ok<MemoryStats>> GetStatsAsync(string userId, IMemoryClient memory) =>
         TypedResults.Ok(await memory.GetStatsAsync(userId));
 
-    private static async Task<Ok<UserExport>> ExportAsync(string userId, IMemoryClient memory) =>
-        TypedResults.Ok(await memory.ExportAsync(userId));
+    private static async Task<JsonHttpResult<UserExport>> ExportAsync(string userId, IMemoryClient memory) =>
+        TypedResults.Json(await memory.ExportAsync(userId), HttpApiExtensions.ExportJson);
 
     private static async Task<Ok<ImportResult>> ImportAsync(string userId, UserExport body, IMemoryClient memory) =>
         TypedResults.Ok(await memory.ImportAsync(userId, body));

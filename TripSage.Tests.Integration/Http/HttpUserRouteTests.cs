@@ -69,6 +69,7 @@ public sealed class HttpUserRouteTests(HttpSiloFixture silo)
         var hit = Assert.Single(hits.EnumerateArray());
         Assert.Equal("Prefers aisle seats on long flights", hit.GetProperty("memory").GetProperty("text").GetString());
         Assert.Contains("keyword", hit.GetProperty("signals").GetString(), StringComparison.Ordinal);
+        Assert.False(hit.GetProperty("memory").TryGetProperty("quantizedEmbedding", out _), "only an export carries stored embeddings");
     }
 
     [Fact]
@@ -113,6 +114,7 @@ public sealed class HttpUserRouteTests(HttpSiloFixture silo)
 
         var export = await (await http.GetAsync($"/v1/users/{userId}/export")).Content.ReadAsStringAsync();
         Assert.Equal(userId, JsonDocument.Parse(export).RootElement.GetProperty("userId").GetString());
+        Assert.Equal(384, JsonDocument.Parse(export).RootElement.GetProperty("memories")[0].GetProperty("quantizedEmbedding").GetProperty("dimensions").GetInt32());
 
         var receipt = await HttpAssert.JsonAsync(await http.DeleteAsync($"/v1/users/{userId}"));
         Assert.Equal(userId, receipt.GetProperty("userId").GetString());
