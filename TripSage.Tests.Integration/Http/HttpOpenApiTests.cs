@@ -100,7 +100,7 @@ public sealed class HttpOpenApiTests(HttpSiloFixture silo)
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         var page = await response.Content.ReadAsStringAsync();
         Assert.Contains("TripSage Memory Grid API", page, StringComparison.Ordinal);
-        Assert.Contains("v1", page, StringComparison.Ordinal);
+        Assert.Contains("openapi/v1.json", page, StringComparison.Ordinal);
     }
 
     private async Task<(OpenApiDocument Document, OpenApiDiagnostic Diagnostic)> DocumentAsync()
