@@ -44,6 +44,7 @@ internal sealed class LoadBenchmark(LoadOptions options, TextWriter progress)
             using var probe = options.CountStoreCommands ? await StoreProbe.ConnectAsync(grid.StoreConnectionString, grid.StoreCountersSettle) : null;
             using var baselineConnection = await ConnectionMultiplexer.ConnectAsync(grid.StoreConnectionString);
             var targets = new ILoadTarget[] { new GridTarget(grid.Client, grid.MaxBatchSize), BaselineService.Create(baselineConnection.GetDatabase()) };
+            using var http = new HttpGridTarget(grid.HttpAddress, grid.Token);
             var driver = new LoadDriver(probe, progress);
 
             var users = Enumerable.Range(0, options.Users).Select(i => $"load-{_run}-{i}").ToArray();
@@ -56,6 +57,7 @@ internal sealed class LoadBenchmark(LoadOptions options, TextWriter progress)
 
             var idleAfterSeeding = options.MeasureIdleCpu ? await IdleCpu.MeasureAsync() : (double?)null;
             await RunReadsAsync(driver, targets, users, ids);
+            await RunHttpSearchAsync(driver, http, users);
             await RunWritesAsync(driver, targets, users);
             var idleAfterWrites = options.MeasureIdleCpu ? await IdleCpu.MeasureAsync() : (double?)null;
             var writeCost = await RunWriteCostAsync(driver, (GridTarget)targets[0]);
@@ -115,6 +117,13 @@ internal sealed class LoadBenchmark(LoadOptions options, TextWriter progress)
             }
         }
     }
+
+    /// <summary>
+    /// The search scenario once more through the silo's HTTP API, on the grid's users (seeded through
+    /// the client): the same call as the grid's row, over HTTP and JSON instead of the gateway.
+    /// </summary>
+    private async Task RunHttpSearchAsync(LoadDriver driver, HttpGridTarget http, string[] users) =>
+        await MeasureAsync(driver, "search", http, options.ReadCallers, random => http.SearchAsync(users[random.Next(users.Length)], SampleMemories.Query(random)));
 
     private async Task RunWritesAsync(LoadDriver driver, ILoadTarget[] targets, string[] users)
     {
