@@ -31,7 +31,7 @@ internal sealed class GridExceptionHandler(IProblemDetailsService problems, ILog
 
         if (exception is RateLimitExceededException limited)
         {
-            httpContext.Response.Headers.RetryAfter = GridProblems.RetryAfterSeconds(limited.RetryAfter);
+            httpContext.Response.Headers.RetryAfter = GridProblems.RetryAfterSeconds(limited.RetryAfter).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         httpContext.Response.StatusCode = problem.Status!.Value;

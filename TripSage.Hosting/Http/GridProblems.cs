@@ -9,8 +9,8 @@ namespace TripSage.Memory.Hosting.Http;
 /// </summary>
 internal static class GridProblems
 {
-    /// <summary>The <c>Retry-After</c> header of a rate-limited answer, in whole seconds (at least 1).</summary>
-    public static string RetryAfterSeconds(TimeSpan wait) => Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>The wait of a rate-limited answer in whole seconds, rounded up and at least 1, as <c>Retry-After</c> carries it.</summary>
+    public static long RetryAfterSeconds(TimeSpan wait) => Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds));
 
     /// <summary>The problem for <paramref name="exception"/>, or <see langword="null"/> for an unexpected one.</summary>
     public static ProblemDetails? Describe(Exception exception) => exception switch
@@ -24,7 +24,7 @@ internal static class GridProblems
             "Rate limit reached",
             limited.Message,
             ("operationClass", limited.OperationClass),
-            ("retryAfterSeconds", double.Parse(RetryAfterSeconds(limited.RetryAfter), System.Globalization.CultureInfo.InvariantCulture))),
+            ("retryAfterSeconds", RetryAfterSeconds(limited.RetryAfter))),
         StoreUnavailableException unavailable => Problem(StatusCodes.Status503ServiceUnavailable, "Store unavailable", unavailable.Message),
         SnapshotUnreadableException => Problem(
             StatusCodes.Status500InternalServerError,

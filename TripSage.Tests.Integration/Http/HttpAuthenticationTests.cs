@@ -47,13 +47,39 @@ public sealed class HttpAuthenticationTests(HttpSiloFixture silo)
     }
 
     [Fact]
-    public async Task Route_WithNonBearerAuthorization_Is401()
+    public async Task Route_WithNonBearerAuthorization_Is401AskingForABearerToken()
     {
         using var http = silo.Anonymous();
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", "YWxpY2U6c2VjcmV0");
         using var response = await http.GetAsync($"/v1/users/{TestUsers.New()}/stats");
 
-        await HttpAssert.ProblemAsync(response, HttpStatusCode.Unauthorized);
+        var problem = await HttpAssert.ProblemAsync(response, HttpStatusCode.Unauthorized);
+        var challenge = Assert.Single(response.Headers.WwwAuthenticate);
+        Assert.Equal("Bearer", challenge.Scheme);
+        Assert.Null(challenge.Parameter);
+        Assert.Equal("the Authorization header does not carry a bearer token", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Route_WithAMalformedToken_Is401NamingIt()
+    {
+        var userId = TestUsers.New();
+        using var http = silo.WithToken("not-a-jwt");
+        using var response = await http.GetAsync($"/v1/users/{userId}/stats");
+
+        var problem = await HttpAssert.ProblemAsync(response, HttpStatusCode.Unauthorized);
+        Assert.Equal("the token is not a well-formed JWT", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Route_WithATokenForAnotherAudience_Is401NamingIt()
+    {
+        var userId = TestUsers.New();
+        using var http = silo.WithToken(TestTokens.For(userId, signingKey: silo.SigningKey, audience: "another-service"));
+        using var response = await http.GetAsync($"/v1/users/{userId}/stats");
+
+        var problem = await HttpAssert.ProblemAsync(response, HttpStatusCode.Unauthorized);
+        Assert.Equal("the token is for another audience", problem.GetProperty("detail").GetString());
     }
 
     [Theory]
