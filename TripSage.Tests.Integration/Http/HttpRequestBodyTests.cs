@@ -103,6 +103,36 @@ public sealed class HttpRequestBodyTests(HttpSiloFixture silo)
         Assert.Equal(before, await HttpErrorTests.StatsAsync(http, userId));
     }
 
+    [Fact]
+    public async Task Import_WithABodyOverTheGeneralLimit_IsAcceptedUpToItsOwnLimit()
+    {
+        var userId = TestUsers.New();
+        using var http = silo.As(userId);
+        var options = new Hosting.Http.HttpApiOptions();
+        var padding = new string(' ', (int)options.MaxRequestBodyBytes + 1024);
+        Assert.True(padding.Length < options.MaxImportBodyBytes);
+
+        // Whitespace is valid JSON: a document just over the general limit, well under import's own.
+        using var content = new StringContent($$$"""{"format":1,"userId":"{{{userId}}}",{{{padding}}}"memories":[],"preferences":{"seat":"aisle"}}""", Encoding.UTF8, "application/json");
+        var imported = await HttpAssert.JsonAsync(await http.PostAsync($"/v1/users/{userId}/import", content));
+
+        Assert.Equal(1, imported.GetProperty("preferencesSet").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("GET", "/v1/users/{user}/nothing-here", HttpStatusCode.NotFound)]
+    [InlineData("GET", "/memory/nothing-here", HttpStatusCode.NotFound)]
+    [InlineData("PUT", "/v1/users/{user}/stats", HttpStatusCode.MethodNotAllowed)]
+    public async Task UnknownRouteOrMethod_IsAProblemDocument(string method, string path, HttpStatusCode status)
+    {
+        var userId = TestUsers.New();
+        using var http = silo.As(userId);
+
+        using var response = await http.SendAsync(new HttpRoute(method, path).Request(userId));
+
+        await HttpAssert.ProblemAsync(response, status);
+    }
+
     private async Task<(HttpClient Http, string UserId, string MemoryId, string Before)> SeededUserAsync()
     {
         var userId = TestUsers.New();
