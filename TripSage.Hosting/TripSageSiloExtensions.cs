@@ -72,16 +72,22 @@ public static class TripSageSiloExtensions
         builder.AddTripSageTelemetry();
         builder.Services.AddGridBearer();
         builder.Services.AddTripSageMcp();
+        builder.AddTripSageHttpApi();
         return builder;
     }
 
-    /// <summary>Maps <c>/health/live</c> (the process answers) and <c>/health/ready</c> (store reachable and silo active).</summary>
+    /// <summary>
+    /// Maps <c>/health/live</c> (the process answers), <c>/health/ready</c> (store reachable and silo active),
+    /// telemetry, and the HTTP API with its OpenAPI document and reference page.
+    /// </summary>
     public static WebApplication MapTripSageEndpoints(this WebApplication app)
     {
         var health = app.MapGroup("/health");
         health.MapHealthChecks("/live", new HealthCheckOptions { Predicate = _ => false });
         health.MapHealthChecks("/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
         app.MapTripSageTelemetry();
+        app.UseGridBearer();
+        app.MapTripSageHttpApi();
 
         // The MCP server at /mcp: bearer token required, tools bound to the token's user.
         app.MapTripSageMcp();

@@ -6,7 +6,7 @@ namespace TripSage.Memory.Benchmarks.Load;
 /// </summary>
 internal interface ILoadTarget
 {
-    /// <summary>Short name used in tables and JSON: <c>grid</c> or <c>baseline</c>.</summary>
+    /// <summary>Short name used in tables and JSON: <c>grid</c>, <c>grid-http</c> or <c>baseline</c>.</summary>
     string Name { get; }
 
     /// <summary>Keyword search; returns the number of hits.</summary>

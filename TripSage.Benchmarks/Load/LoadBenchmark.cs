@@ -44,6 +44,7 @@ internal sealed class LoadBenchmark(LoadOptions options, TextWriter progress)
             using var probe = options.CountStoreCommands ? await StoreProbe.ConnectAsync(grid.StoreConnectionString, grid.StoreCountersSettle) : null;
             using var baselineConnection = await ConnectionMultiplexer.ConnectAsync(grid.StoreConnectionString);
             var targets = new ILoadTarget[] { new GridTarget(grid.Client, grid.MaxBatchSize), BaselineService.Create(baselineConnection.GetDatabase()) };
+            using var http = new HttpGridTarget(grid.HttpAddress, grid.Token);
             var driver = new LoadDriver(probe, progress);
 
             var users = Enumerable.Range(0, options.Users).Select(i => $"load-{_run}-{i}").ToArray();
@@ -55,7 +56,7 @@ internal sealed class LoadBenchmark(LoadOptions options, TextWriter progress)
             }
 
             var idleAfterSeeding = options.MeasureIdleCpu ? await IdleCpu.MeasureAsync() : (double?)null;
-            await RunReadsAsync(driver, targets, users, ids);
+            await RunReadsAsync(driver, targets, http, users, ids);
             await RunWritesAsync(driver, targets, users);
             var idleAfterWrites = options.MeasureIdleCpu ? await IdleCpu.MeasureAsync() : (double?)null;
             var writeCost = await RunWriteCostAsync(driver, (GridTarget)targets[0]);
@@ -91,7 +92,7 @@ internal sealed class LoadBenchmark(LoadOptions options, TextWriter progress)
         }
     }
 
-    private async Task RunReadsAsync(LoadDriver driver, ILoadTarget[] targets, string[] users, Dictionary<string, IReadOnlyList<string>[]> ids)
+    private async Task RunReadsAsync(LoadDriver driver, ILoadTarget[] targets, HttpGridTarget http, string[] users, Dictionary<string, IReadOnlyList<string>[]> ids)
     {
         var reads = new (string Name, Func<ILoadTarget, Random, Task> Operation)[]
         {
@@ -112,6 +113,13 @@ internal sealed class LoadBenchmark(LoadOptions options, TextWriter progress)
             foreach (var target in targets)
             {
                 await MeasureAsync(driver, name, target, options.ReadCallers, random => operation(target, random));
+            }
+
+            if (name == reads[0].Name)
+            {
+                // The same search once more through the silo's HTTP API, on the grid's users (seeded
+                // through the client): it differs from the grid's row only in the transport.
+                await MeasureAsync(driver, name, http, options.ReadCallers, random => operation(http, random));
             }
         }
     }

@@ -42,6 +42,12 @@ internal sealed class LoadGrid : IAsyncDisposable
     /// <summary>The client every grid call goes through.</summary>
     public IMemoryClient Client => _client.Services.GetRequiredService<IMemoryClient>();
 
+    /// <summary>Where the silo host serves its HTTP API.</summary>
+    public Uri HttpAddress => _silo.HttpAddress;
+
+    /// <summary>The bearer token the client sends (admin scope: the benchmark's users are many).</summary>
+    public string Token { get; private set; } = string.Empty;
+
     /// <summary>A StackExchange.Redis connection string of the store the silo uses.</summary>
     public string StoreConnectionString => _externalStore ?? _silo.App.Services.GetRequiredService<EmbeddedGarnetStore>().ConnectionString;
 
@@ -54,8 +60,8 @@ internal sealed class LoadGrid : IAsyncDisposable
     public static async Task<LoadGrid> StartAsync(string? externalStore)
     {
         var dataPath = Directory.CreateTempSubdirectory("tripsage-load-").FullName;
-        var (silo, client) = await StartSiloAndClientAsync(dataPath, externalStore);
-        return new LoadGrid(dataPath, externalStore, silo, client);
+        var (silo, client, token) = await StartSiloAndClientAsync(dataPath, externalStore);
+        return new LoadGrid(dataPath, externalStore, silo, client) { Token = token };
     }
 
     /// <summary>
@@ -71,7 +77,7 @@ internal sealed class LoadGrid : IAsyncDisposable
         await _client.StopAsync();
         _client.Dispose();
         await _silo.DisposeAsync();
-        (_silo, _client) = await StartSiloAndClientAsync(_dataPath, _externalStore);
+        (_silo, _client, Token) = await StartSiloAndClientAsync(_dataPath, _externalStore);
     }
 
     public async ValueTask DisposeAsync()
@@ -82,7 +88,7 @@ internal sealed class LoadGrid : IAsyncDisposable
         Directory.Delete(_dataPath, recursive: true);
     }
 
-    private static async Task<(InProcessSilo Silo, IHost Client)> StartSiloAndClientAsync(string dataPath, string? externalStore)
+    private static async Task<(InProcessSilo Silo, IHost Client, string Token)> StartSiloAndClientAsync(string dataPath, string? externalStore)
     {
         var settings = BenchmarkSiloSettings.Create();
 
@@ -113,6 +119,6 @@ internal sealed class LoadGrid : IAsyncDisposable
         });
         var client = builder.Build();
         await client.StartAsync();
-        return (silo, client);
+        return (silo, client, token);
     }
 }

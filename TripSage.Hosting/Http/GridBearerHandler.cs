@@ -19,6 +19,7 @@ internal sealed class GridBearerHandler(
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     private const string BearerPrefix = "Bearer ";
+    private const string NotBearer = "the Authorization header does not carry a bearer token";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -30,7 +31,7 @@ internal sealed class GridBearerHandler(
 
         if (!header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
         {
-            return AuthenticateResult.Fail("the Authorization header does not carry a bearer token");
+            return AuthenticateResult.Fail(NotBearer);
         }
 
         var token = header[BearerPrefix.Length..].Trim();
@@ -51,13 +52,16 @@ internal sealed class GridBearerHandler(
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
     }
 
-    /// <summary>401 with <c>WWW-Authenticate</c> (RFC 6750) and a problem document saying why.</summary>
+    /// <summary>
+    /// 401 with <c>WWW-Authenticate</c> (RFC 6750: <c>error="invalid_token"</c> only when a bearer token
+    /// was sent and failed) and a problem document saying why.
+    /// </summary>
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         var result = await HandleAuthenticateOnceSafeAsync();
         var reason = result.Failure?.Message;
         Response.StatusCode = StatusCodes.Status401Unauthorized;
-        Response.Headers.WWWAuthenticate = reason is null
+        Response.Headers.WWWAuthenticate = reason is null or NotBearer
             ? "Bearer"
             : $"Bearer error=\"invalid_token\", error_description=\"{reason}\"";
         await Results.Problem(
