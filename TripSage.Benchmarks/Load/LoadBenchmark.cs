@@ -32,7 +32,9 @@ internal sealed class LoadBenchmark(LoadOptions options, TextWriter progress)
     private readonly List<ScenarioResult> _results = [];
 
     // Users of this run are named apart from any earlier run's on an external store.
-    private readonly string _run = Guid.NewGuid().ToString("N")[..8];
+    // Letters only: user ids carry it next to numbers, and a run id of hex digits could complete a
+    // Luhn-valid card number in a memory's text, which the content policy rightly rejects.
+    private readonly string _run = string.Concat(Guid.NewGuid().ToString("N")[..8].Select(c => char.IsAsciiDigit(c) ? (char)('g' + (c - '0')) : c));
 
     public async Task<LoadReport> RunAsync()
     {
