@@ -13,13 +13,8 @@ public sealed class AuditLogBatchTests
     [InlineData("redis-server")]
     public async Task AppendAsync_AFullBatchOfDeferredEvents_IsAppendedOnceInOrder(string storeName)
     {
-        if (storeName == "redis-server")
-        {
-            RedisServerTestStore.SkipUnlessAvailable();
-        }
-
-        await using TestStore store = storeName == "garnet" ? GarnetTestStore.Start() : await RedisServerTestStore.StartNewAsync();
-        await using var connection = new StoreConnection(Options.Create(new StoreOptions { ConnectionString = store.ConnectionString }));
+        await using var store = await StartAsync(storeName);
+        await using var connection = Connect(store);
         var log = new AuditLog(connection);
         var batch = Enumerable.Range(1, new AuditOptions().MaxDeferredEvents * 2).Select(Event).ToList();
 
@@ -38,7 +33,7 @@ public sealed class AuditLogBatchTests
     public async Task AppendAsync_ManyUsersAtOnceWithOverlappingReplays_EveryTrailCompleteAndEveryHeadAtItsLastEvent(string storeName)
     {
         await using var store = await StartAsync(storeName);
-        await using var connection = new StoreConnection(Options.Create(new StoreOptions { ConnectionString = store.ConnectionString }));
+        await using var connection = Connect(store);
         var log = new AuditLog(connection);
         var users = Enumerable.Range(0, 300).Select(i => $"user-{i}").ToList();
 
@@ -67,7 +62,7 @@ public sealed class AuditLogBatchTests
     public async Task HeadAsync_AfterRetentionRemovedTheStart_IsTheLastEvent(string storeName)
     {
         await using var store = await StartAsync(storeName);
-        await using var connection = new StoreConnection(Options.Create(new StoreOptions { ConnectionString = store.ConnectionString }));
+        await using var connection = Connect(store);
         var log = new AuditLog(connection);
         await log.AppendAsync("alice", Enumerable.Range(1, 6).Select(Event).ToList());
 
@@ -82,7 +77,7 @@ public sealed class AuditLogBatchTests
     public async Task HeadAsync_FieldsRemovedFromOutside_StillFindsTheLastEvent(string storeName)
     {
         await using var store = await StartAsync(storeName);
-        await using var connection = new StoreConnection(Options.Create(new StoreOptions { ConnectionString = store.ConnectionString }));
+        await using var connection = Connect(store);
         var db = (await connection.GetAsync()).GetDatabase();
         var log = new AuditLog(connection);
         await log.AppendAsync("alice", Enumerable.Range(1, 10).Select(Event).ToList());
@@ -102,7 +97,7 @@ public sealed class AuditLogBatchTests
     public async Task AppendAsync_OneUsersKeysBroken_FailsThatUserOnlyAndTheOthersAppendedAtTheSameTimeLand(string storeName)
     {
         await using var store = await StartAsync(storeName);
-        await using var connection = new StoreConnection(Options.Create(new StoreOptions { ConnectionString = store.ConnectionString }));
+        await using var connection = Connect(store);
         var db = (await connection.GetAsync()).GetDatabase();
         await db.StringSetAsync(StoreKeys.AuditLog(connection.KeyPrefix, "broken"), "not a hash");
         var log = new AuditLog(connection);
@@ -116,6 +111,8 @@ public sealed class AuditLogBatchTests
         Assert.Equal(2, (await after).Count);
         Assert.Equal(2, (await log.HeadAsync("bob")).Sequence);
     }
+
+    private static StoreConnection Connect(TestStore store) => new(Options.Create(new StoreOptions { ConnectionString = store.ConnectionString }));
 
     private static async Task<TestStore> StartAsync(string storeName)
     {
