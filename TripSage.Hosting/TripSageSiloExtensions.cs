@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using TripSage.Memory.Grains;
 using TripSage.Memory.Grains.Storage;
@@ -89,8 +90,9 @@ public static class TripSageSiloExtensions
         app.UseGridBearer();
         app.MapTripSageHttpApi();
 
-        // The MCP server at /mcp: bearer token required, tools bound to the token's user.
-        app.MapTripSageMcp();
+        // The MCP server at /mcp: bearer token required, tools bound to the token's user, and the
+        // HTTP API's body limit (TripSage:Http:MaxRequestBodyBytes), which no tool call comes near.
+        app.MapTripSageMcp().WithMetadata(new RequestBodyLimit(app.Services.GetRequiredService<IOptions<HttpApiOptions>>().Value.MaxRequestBodyBytes));
         return app;
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using ModelContextProtocol.Client;
+using TripSage.Memory.Hosting.Http;
 using TripSage.Memory.Tests.Infrastructure;
 
 namespace TripSage.Memory.Tests.Integration.Mcp;
@@ -36,6 +37,19 @@ public sealed class McpHttpTests(McpSiloFixture fixture) : McpToolContract(fixtu
         Assert.Contains("invalid_token", response.Headers.WwwAuthenticate.ToString());
     }
 
+    [Fact]
+    public async Task ABodyOverTheHttpLimit_IsRefusedWith413BeforeAnyToolRuns()
+    {
+        var userId = TestUsers.New();
+        var token = Fixture.TokenFor(userId);
+        var text = new string('a', (int)new HttpApiOptions().MaxRequestBodyBytes);
+        var call = """{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"add_memory","arguments":{"text":""" + $"\"{text}\"" + "}}}";
+
+        using var response = await PostAsync(call, token, expectContinue: true);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
     protected override async Task<McpClient> ConnectAsync(string token) => await McpClient.CreateAsync(Transport(token));
 
     private HttpClientTransport Transport(string? token) => new(new HttpClientTransportOptions
@@ -45,14 +59,18 @@ public sealed class McpHttpTests(McpSiloFixture fixture) : McpToolContract(fixtu
         AdditionalHeaders = token is null ? null : new Dictionary<string, string> { ["Authorization"] = $"Bearer {token}" },
     });
 
-    private async Task<HttpResponseMessage> PostInitializeAsync(string? token)
+    private Task<HttpResponseMessage> PostInitializeAsync(string? token) => PostAsync(InitializeRequest, token);
+
+    /// <param name="expectContinue">Ask before sending the body, so a refused body is never sent (and the connection not cut under the write).</param>
+    private async Task<HttpResponseMessage> PostAsync(string body, string? token, bool expectContinue = false)
     {
         using var http = new HttpClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, Fixture.McpEndpoint)
         {
-            Content = new StringContent(InitializeRequest, Encoding.UTF8, "application/json"),
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
         };
         request.Headers.Accept.ParseAdd("application/json, text/event-stream");
+        request.Headers.ExpectContinue = expectContinue;
         if (token is not null)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
