@@ -67,8 +67,22 @@ internal sealed class AuditLog(StoreConnection store) : IAuditLog
     {
         var db = (await store.GetAsync()).GetDatabase();
         var log = LogKey(userId);
-        var checkpoint = await CheckpointAsync(userId);
-        var sequence = (checkpoint?.Sequence ?? 0) + await db.HashLengthAsync(log);
+
+        // Two pipelined round trips in the usual case: where the kept trail starts and how long it
+        // is, then the last event and the proof that nothing follows it.
+        var stored = db.StringGetAsync(CheckpointKey(userId));
+        var count = db.HashLengthAsync(log);
+        await Task.WhenAll(stored, count);
+        var checkpoint = ParseCheckpoint(stored.Result);
+        var sequence = (checkpoint?.Sequence ?? 0) + count.Result;
+        var after = db.HashExistsAsync(log, Field(sequence + 1));
+        var at = db.HashGetAsync(log, Field(sequence));
+        await Task.WhenAll(after, at);
+        if (!after.Result && at.Result.HasValue)
+        {
+            return (sequence, Parse(sequence, (string)at.Result!).Hash);
+        }
+
         while (await db.HashExistsAsync(log, Field(sequence + 1)))
         {
             sequence++;
@@ -134,9 +148,11 @@ internal sealed class AuditLog(StoreConnection store) : IAuditLog
     public async Task<AuditCheckpoint?> CheckpointAsync(string userId)
     {
         var db = (await store.GetAsync()).GetDatabase();
-        var value = (string?)await db.StringGetAsync(CheckpointKey(userId));
-        return value is null ? null : JsonSerializer.Deserialize<AuditCheckpoint>(value, Json);
+        return ParseCheckpoint(await db.StringGetAsync(CheckpointKey(userId)));
     }
+
+    private static AuditCheckpoint? ParseCheckpoint(RedisValue stored) =>
+        stored.IsNull ? null : JsonSerializer.Deserialize<AuditCheckpoint>((string)stored!, Json);
 
     public async Task TrimAsync(string userId, long fromSequence, AuditCheckpoint checkpoint)
     {

@@ -33,9 +33,12 @@ internal sealed partial class UserAuditTrail(string userId, AuditChain chain, IA
     public async Task LoadAsync(List<AuditEvent> outbox)
     {
         await FlushAsync(outbox);
-        _head = await log.HeadAsync(userId);
+        var head = log.HeadAsync(userId);
+        var checkpoint = log.CheckpointAsync(userId);
+        await Task.WhenAll(head, checkpoint);
+        _head = head.Result;
         _appended = _head.Sequence;
-        _retainedFrom = (await log.CheckpointAsync(userId))?.Sequence + 1 ?? 1;
+        _retainedFrom = checkpoint.Result?.Sequence + 1 ?? 1;
     }
 
     /// <summary>
@@ -223,7 +226,14 @@ internal sealed partial class UserAuditTrail(string userId, AuditChain chain, IA
 
         _ageCheckDue = false;
         var cutoff = time.GetUtcNow() - options.RetainFor;
-        long low = _retainedFrom, high = _appended, boundary = 0;
+
+        // Usually even the oldest kept event is young enough: one read, no search.
+        if (await log.ReadAsync(userId, _retainedFrom) is not { } oldest || oldest.Time >= cutoff)
+        {
+            return 0;
+        }
+
+        long low = _retainedFrom + 1, high = _appended, boundary = _retainedFrom;
         while (low <= high)
         {
             var middle = low + ((high - low) / 2);
