@@ -39,6 +39,7 @@ public static class MemorySiloBuilderExtensions
         services.AddValidatedOptions<AuditOptions, AuditOptionsValidator>(configuration, AuditOptions.SectionName);
         services.AddValidatedOptions<AdmissionOptions, AdmissionOptionsValidator>(configuration, AdmissionOptions.SectionName);
         services.AddSingleton<CallerAuthenticator>();
+        services.AddSingleton<RateLimitKeeper>();
         services.AddSingleton<FailedAuthenticationLimiter>();
 
         // After the telemetry filter (so refusals are measured), before every grain's own filter.

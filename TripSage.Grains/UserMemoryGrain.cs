@@ -35,7 +35,7 @@ internal sealed partial class UserMemoryGrain(
     MemoryRequestValidator validate,
     [FromKeyedServices(MemoryClock.Key)] TimeProvider time,
     CallerAuthenticator authenticator,
-    IOptions<RateLimitOptions> rateLimits,
+    RateLimitKeeper rateLimits,
     AuditChain auditChain,
     IAuditLog auditLog,
     IOptions<AuditOptions> auditOptions,
@@ -52,19 +52,26 @@ internal sealed partial class UserMemoryGrain(
 
     // Built at activation: the persistent state is read after the grain is constructed.
     private UserMemory _memory = null!;
-    private readonly UserRateLimiter _rateLimiter = new(rateLimits.Value, time);
+    // Taken at activation from what this user's last activation on this silo left, so that a
+    // deactivation refills nothing; given back when this one deactivates.
+    private UserRateLimiter _rateLimiter = null!;
     private UserAuditTrail _audit = null!;
     private GroupCommit<AuditEntry> _commits = null!;
 
     private string UserId => this.GetPrimaryKeyString();
 
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => await AppendDeferredAuditAsync();
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        rateLimits.Keep(UserId, _rateLimiter);
+        await AppendDeferredAuditAsync();
+    }
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var stream = this.GetStreamProvider(AuditStream.ProviderName).GetStream<AuditEvent>(AuditStream.For(UserId));
         _audit = new UserAuditTrail(UserId, auditChain, auditLog, stream, time, auditOptions.Value, logger);
         _commits = new GroupCommit<AuditEntry>(WriteAsync, AfterWriteAsync);
+        _rateLimiter = rateLimits.TakeOrCreate(UserId);
         await _audit.LoadAsync(state.State.AuditOutbox);
         await ApplyAuditRetentionAsync();
         _memory = new UserMemory(state.State, search.NewIndex(), _options);

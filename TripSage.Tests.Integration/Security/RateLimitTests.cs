@@ -35,4 +35,28 @@ public sealed class RateLimitTests
         Assert.Equal(["ok", "ok", "ok", "rate_limited", "ok", "ok"], audit.Select(e => e.Outcome));
         Assert.True((await alice.VerifyAuditAsync()).Valid);
     }
+
+    [Fact]
+    public async Task Grain_DeactivatedWhileItsBucketIsDrained_ComesBackStillDrained()
+    {
+        await using var store = GarnetTestStore.Start();
+        await using var memory = await MemoryCluster.StartAsync(store, new Dictionary<string, string?>
+        {
+            [$"{RateLimitOptions.SectionName}:Sensitive:Capacity"] = "2",
+            [$"{RateLimitOptions.SectionName}:Sensitive:TokensPerMinute"] = "1",
+        });
+        var userId = TestUsers.New("alice");
+        var alice = memory.User(userId);
+        await alice.ExportAsync();
+        await alice.ExportAsync();
+        await Assert.ThrowsAsync<RateLimitExceededException>(() => alice.ExportAsync());
+
+        // Waiting for collection (or asking for a deactivation) must not refill what only time refills.
+        await memory.DeactivateAsync(userId);
+        var error = await Assert.ThrowsAsync<RateLimitExceededException>(() => alice.ExportAsync());
+
+        Assert.Equal("sensitive", error.OperationClass);
+        memory.Clock.Advance(error.RetryAfter);
+        await alice.ExportAsync();
+    }
 }

@@ -9,6 +9,9 @@ internal sealed class TokenBucket(BucketOptions options, TimeProvider time)
     private double _tokens = options.Capacity;
     private DateTimeOffset _refilledAt = time.GetUtcNow();
 
+    /// <summary>True when the bucket has refilled to its capacity by now.</summary>
+    public bool IsFull => _tokens + (Math.Max(0, (time.GetUtcNow() - _refilledAt).TotalSeconds) * options.TokensPerMinute / 60) >= options.Capacity;
+
     /// <summary>Takes one token, or returns how long to wait for one (and takes nothing).</summary>
     public bool TryTake(out TimeSpan retryAfter)
     {

@@ -12,6 +12,9 @@ internal sealed class UserRateLimiter(RateLimitOptions options, TimeProvider tim
         [OperationClass.Sensitive] = new TokenBucket(options.Sensitive, time),
     };
 
+    /// <summary>True when every bucket is full: keeping these buckets would remember nothing.</summary>
+    public bool IsFull => _buckets.Values.All(b => b.IsFull);
+
     /// <exception cref="RateLimitExceededException">The bucket of <paramref name="operationClass"/> is empty.</exception>
     public void Take(OperationClass operationClass)
     {
