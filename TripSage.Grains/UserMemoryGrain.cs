@@ -336,9 +336,11 @@ internal sealed partial class UserMemoryGrain(
         var call = Call;
         return await _commits.ApplyAsync(call, () =>
         {
-            // Remembers only add, so what is accepted now was accepted (and embedded) before.
+            // Usually what is accepted now was accepted, and embedded, before. A memory the first plan
+            // took for a duplicate of one forgotten meanwhile is stored without a model embedding
+            // (keyword search finds it; `reembed` embeds it) rather than failing the call.
             var plan = _memory.PlanNew(candidates, field, now);
-            var accepted = plan.Accepted.Select(m => embedded[m.Id]).ToList();
+            var accepted = plan.Accepted.Select(m => embedded.GetValueOrDefault(m.Id, m)).ToList();
             var expired = _memory.Store(plan, accepted, now);
             call.Touch(expired);
             call.Touch(plan.TouchedIds);
