@@ -1,0 +1,49 @@
+namespace TripSage.Memory.Benchmarks.Chaos;
+
+/// <summary>Settings of the <c>chaos kill-silo</c> scenario; each default is the command line's.</summary>
+internal sealed record KillSiloOptions
+{
+    public static readonly TimeSpan DefaultDuration = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan DefaultKillEvery = TimeSpan.FromSeconds(15);
+    public const int DefaultSilos = 3;
+    public const int DefaultUsers = 200;
+    public const int DefaultHotUsers = 4;
+    public const int DefaultWriters = 8;
+
+    /// <summary>Share of writes that go to the hot users, in percent.</summary>
+    public const int DefaultHotSharePercent = 30;
+
+    /// <summary>The longest run the command accepts: the scenario is a test, not a soak.</summary>
+    public static readonly TimeSpan MaxDuration = TimeSpan.FromMinutes(30);
+
+    /// <summary>How long every user may take to be served again after a kill (and at the end) before the run gives up.</summary>
+    public static readonly TimeSpan RecoveryTimeout = TimeSpan.FromSeconds(90);
+
+    /// <summary>
+    /// The client's response timeout: what a call in flight on a killed silo waits. Shorter than the
+    /// client's default (10 s) so a short run sees several kills; a product setting, within its allowed range.
+    /// </summary>
+    public static readonly TimeSpan DefaultResponseTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>A writer's pause after a failed call, as a client backs off instead of spinning on an error.</summary>
+    public static readonly TimeSpan FailureBackoff = TimeSpan.FromMilliseconds(50);
+
+    public TimeSpan Duration { get; init; } = DefaultDuration;
+
+    public TimeSpan KillEvery { get; init; } = DefaultKillEvery;
+
+    public int Silos { get; init; } = DefaultSilos;
+
+    public int Users { get; init; } = DefaultUsers;
+
+    public int HotUsers { get; init; } = DefaultHotUsers;
+
+    public int Writers { get; init; } = DefaultWriters;
+
+    public int HotSharePercent { get; init; } = DefaultHotSharePercent;
+
+    public TimeSpan ResponseTimeout { get; init; } = DefaultResponseTimeout;
+
+    /// <summary>The built <c>TripSage.Silo.dll</c>; default: the build next to this benchmark's, same configuration.</summary>
+    public string? SiloAssembly { get; init; }
+}
