@@ -19,6 +19,9 @@ namespace TripSage.Memory.Benchmarks.Chaos;
 internal sealed class ChaosCluster : IAsyncDisposable
 {
     private const string KeyId = "chaos-1";
+
+    // The Orleans client retries its first connection for minutes; every gateway is ready by now, so a few seconds decide.
+    private static readonly TimeSpan ClientStartTimeout = TimeSpan.FromSeconds(30);
     private readonly string _folder;
     private readonly RedisServerProcess _store;
     private readonly IHost _client;
@@ -123,6 +126,8 @@ internal sealed class ChaosCluster : IAsyncDisposable
             ["DOTNET_ENVIRONMENT"] = Environments.Production,
             [EnvironmentName($"{StoreOptions.SectionName}:ConnectionString")] = storeConnectionString,
             [EnvironmentName("TripSage:Silo:Clustering")] = "Redis",
+            [EnvironmentName("TripSage:Silo:AdvertisedAddress")] = "127.0.0.1",
+            [EnvironmentName("TripSage:Dashboard:Enabled")] = "false",
             [EnvironmentName($"{SnapshotEncryptionOptions.SectionName}:CurrentKeyId")] = KeyId,
             [EnvironmentName($"{SnapshotEncryptionOptions.SectionName}:Keys:{KeyId}")] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             [EnvironmentName($"{AuthOptions.SectionName}:SigningKey")] = signingKey,
@@ -158,7 +163,17 @@ internal sealed class ChaosCluster : IAsyncDisposable
             options.ResponseTimeout = responseTimeout;
         });
         var client = builder.Build();
-        await client.StartAsync(cancellationToken);
-        return client;
+        using var starting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        starting.CancelAfter(ClientStartTimeout);
+        try
+        {
+            await client.StartAsync(starting.Token);
+            return client;
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
     }
 }
