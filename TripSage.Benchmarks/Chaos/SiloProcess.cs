@@ -11,6 +11,7 @@ namespace TripSage.Memory.Benchmarks.Chaos;
 /// </summary>
 internal sealed class SiloProcess : IAsyncDisposable
 {
+    private const int LogTailLines = 30;
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan ReadyProbeInterval = TimeSpan.FromMilliseconds(200);
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(2) };
@@ -78,12 +79,12 @@ internal sealed class SiloProcess : IAsyncDisposable
             cancellationToken.ThrowIfCancellationRequested();
             if (process.HasExited)
             {
-                throw new InvalidOperationException($"{Name} exited with code {process.ExitCode} before it was ready; see {LogPath}.");
+                throw new InvalidOperationException($"{Name} exited with code {process.ExitCode} before it was ready; {LogPath} ends with:{Environment.NewLine}{LogTail()}");
             }
 
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"{Name} was not ready within {ReadyTimeout.TotalSeconds:0} s; see {LogPath}.");
+                throw new TimeoutException($"{Name} was not ready within {ReadyTimeout.TotalSeconds:0} s; {LogPath} ends with:{Environment.NewLine}{LogTail()}");
             }
 
             try
@@ -129,6 +130,16 @@ internal sealed class SiloProcess : IAsyncDisposable
         {
             _logClosed = true;
             _log.Dispose();
+        }
+    }
+
+    private string LogTail()
+    {
+        lock (_logLock)
+        {
+            using var reader = new StreamReader(new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
+            var lines = reader.ReadToEnd().Split('\n');
+            return string.Join('\n', lines.TakeLast(LogTailLines));
         }
     }
 
