@@ -1,3 +1,5 @@
+using TripSage.Memory.Client;
+
 namespace TripSage.Memory.Benchmarks.Chaos;
 
 /// <summary>Settings of the <c>chaos kill-silo</c> scenario; each default is the command line's.</summary>
@@ -19,11 +21,8 @@ internal sealed record KillSiloOptions
     /// <summary>How long every user may take to be served again after a kill (and at the end) before the run gives up.</summary>
     public static readonly TimeSpan RecoveryTimeout = TimeSpan.FromSeconds(90);
 
-    /// <summary>
-    /// The client's response timeout: what a call in flight on a killed silo waits. Shorter than the
-    /// client's default (10 s) so a short run sees several kills; a product setting, within its allowed range.
-    /// </summary>
-    public static readonly TimeSpan DefaultResponseTimeout = TimeSpan.FromSeconds(5);
+    /// <summary>The client's response timeout, what a call in flight on a killed silo waits: the client's own default (10 s).</summary>
+    public static readonly TimeSpan DefaultResponseTimeout = MemoryClientOptions.DefaultResponseTimeout;
 
     /// <summary>A writer's pause after a failed call, as a client backs off instead of spinning on an error.</summary>
     public static readonly TimeSpan FailureBackoff = TimeSpan.FromMilliseconds(50);
