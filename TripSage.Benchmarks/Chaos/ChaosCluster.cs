@@ -74,6 +74,7 @@ internal sealed class ChaosCluster : IAsyncDisposable
             }
 
             await store.DisposeAsync();
+            Directory.Delete(folder, recursive: true);
             throw;
         }
     }

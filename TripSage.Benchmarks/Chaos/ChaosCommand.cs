@@ -58,7 +58,17 @@ internal static class ChaosCommand
                 return UsageError;
             }
 
-            var report = await new KillSiloScenario(options, Console.Error).RunAsync(cancellationToken);
+            KillSiloReport report;
+            try
+            {
+                report = await new KillSiloScenario(options, Console.Error).RunAsync(cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                await Console.Error.WriteLineAsync("kill-silo stopped before it finished; every process it started was killed, nothing was verified.");
+                return CheckFailed;
+            }
+
             KillSiloTable.Write(report, Console.Out);
             if (!report.Passed)
             {

@@ -6,6 +6,7 @@ namespace TripSage.Memory.Benchmarks.Chaos;
 internal static class KillSiloTable
 {
     private const int MaxListedLost = 50;
+    private const int MaxListedFailures = 5;
     private const double P99 = 0.99;
 
     public static void Write(KillSiloReport report, TextWriter output)
@@ -32,6 +33,12 @@ internal static class KillSiloTable
         var (during, outside) = SplitByFailover(report);
         Row(output, "p99 latency outside failover", Latency(outside));
         Row(output, "p99 latency during failover", Latency(during));
+        var failedOutside = outside.Where(call => !call.Succeeded).Select(call => Seconds(call.StartedAt)).ToList();
+        if (failedOutside.Count > 0)
+        {
+            Row(output, "failed calls outside failover started at", string.Join(", ", failedOutside.Take(MaxListedFailures)));
+        }
+
         Row(output, "every user served after final restart", report.FinalRecovery is { } final ? Seconds(final) : "not within timeout");
         output.WriteLine();
 
