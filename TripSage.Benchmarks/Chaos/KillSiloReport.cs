@@ -9,6 +9,9 @@ internal sealed record KillSiloReport
 
     public required IReadOnlyDictionary<string, int> FailedCallsByError { get; init; }
 
+    /// <summary>The first message seen of each error type.</summary>
+    public required IReadOnlyDictionary<string, string> ErrorExamples { get; init; }
+
     public required IReadOnlyList<KillRecord> Kills { get; init; }
 
     public required IReadOnlyList<CallSample> Calls { get; init; }

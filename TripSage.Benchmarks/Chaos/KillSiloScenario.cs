@@ -19,6 +19,7 @@ internal sealed class KillSiloScenario(KillSiloOptions options, TextWriter progr
 
     private readonly AcknowledgedWrites _acknowledged = new();
     private readonly ConcurrentDictionary<string, int> _errors = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _errorExamples = new(StringComparer.Ordinal);
     private readonly Stopwatch _clock = new();
 
     public async Task<KillSiloReport> RunAsync(CancellationToken cancellationToken)
@@ -114,6 +115,7 @@ internal sealed class KillSiloScenario(KillSiloOptions options, TextWriter progr
             Options = options,
             AcknowledgedWrites = _acknowledged.Count,
             FailedCallsByError = new SortedDictionary<string, int>(_errors, StringComparer.Ordinal),
+            ErrorExamples = new Dictionary<string, string>(_errorExamples, StringComparer.Ordinal),
             Kills = kills,
             Calls = samples,
             AcknowledgedLost = lost,
@@ -213,6 +215,7 @@ internal sealed class KillSiloScenario(KillSiloOptions options, TextWriter progr
             {
                 samples.Add(new CallSample(startedAt, _clock.Elapsed - startedAt, Succeeded: false));
                 _errors.AddOrUpdate(ErrorName(exception), 1, (_, count) => count + 1);
+                _errorExamples.TryAdd(ErrorName(exception), Innermost(exception).Message);
                 try
                 {
                     await Task.Delay(KillSiloOptions.FailureBackoff, stop);
@@ -226,6 +229,8 @@ internal sealed class KillSiloScenario(KillSiloOptions options, TextWriter progr
 
         return samples;
     }
+
+    private static Exception Innermost(Exception exception) => exception is AggregateException { InnerException: { } inner } ? inner : exception;
 
     private static string ErrorName(Exception exception) =>
         (exception is AggregateException { InnerException: { } inner } ? inner : exception).GetType().Name;

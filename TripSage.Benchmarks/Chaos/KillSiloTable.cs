@@ -7,6 +7,7 @@ internal static class KillSiloTable
 {
     private const int MaxListedLost = 50;
     private const int MaxListedFailures = 5;
+    private const int MaxMessageLength = 240;
     private const double P99 = 0.99;
 
     public static void Write(KillSiloReport report, TextWriter output)
@@ -54,6 +55,12 @@ internal static class KillSiloTable
         foreach (var user in report.Unverified)
         {
             output.WriteLine($"not verified: {user}");
+        }
+
+        foreach (var (error, message) in report.ErrorExamples.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        {
+            var shown = message.Length > MaxMessageLength ? message[..MaxMessageLength] + "..." : message;
+            output.WriteLine($"{error}, e.g.: {shown}");
         }
 
         output.WriteLine(string.Create(inv, $"acked-lost: {report.AcknowledgedLost.Count}"));
