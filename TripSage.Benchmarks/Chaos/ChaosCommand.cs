@@ -19,6 +19,7 @@ internal static class ChaosCommand
         var duration = new Option<double>("--duration") { Description = "Seconds of load.", DefaultValueFactory = _ => KillSiloOptions.DefaultDuration.TotalSeconds };
         var silos = new Option<int>("--silos") { Description = "Silo processes (2 or more).", DefaultValueFactory = _ => KillSiloOptions.DefaultSilos };
         var killEvery = new Option<double>("--kill-every") { Description = "Seconds between kills (a kill waits for the previous silo to be back).", DefaultValueFactory = _ => KillSiloOptions.DefaultKillEvery.TotalSeconds };
+        var restartAfter = new Option<double>("--restart-after") { Description = "Seconds a killed silo stays down before its restart (0: at once); shows what the cluster does without it.", DefaultValueFactory = _ => 0 };
         var users = new Option<int>("--users") { Description = "Users written to at random.", DefaultValueFactory = _ => KillSiloOptions.DefaultUsers };
         var hotUsers = new Option<int>("--hot-users") { Description = "Hot users that take --hot-share of the writes.", DefaultValueFactory = _ => KillSiloOptions.DefaultHotUsers };
         var hotShare = new Option<int>("--hot-share") { Description = "Percent of writes that go to the hot users.", DefaultValueFactory = _ => KillSiloOptions.DefaultHotSharePercent };
@@ -28,7 +29,7 @@ internal static class ChaosCommand
 
         var command = new Command("kill-silo", "kill -9 one silo every --kill-every seconds under a write load and restart it; prints acked-lost (exit 1 when not 0).")
         {
-            duration, silos, killEvery, users, hotUsers, hotShare, writers, responseTimeout, siloAssembly,
+            duration, silos, killEvery, restartAfter, users, hotUsers, hotShare, writers, responseTimeout, siloAssembly,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -36,6 +37,7 @@ internal static class ChaosCommand
             {
                 Duration = TimeSpan.FromSeconds(parse.GetValue(duration)),
                 KillEvery = TimeSpan.FromSeconds(parse.GetValue(killEvery)),
+                RestartAfter = TimeSpan.FromSeconds(parse.GetValue(restartAfter)),
                 Silos = parse.GetValue(silos),
                 Users = parse.GetValue(users),
                 HotUsers = parse.GetValue(hotUsers),
@@ -45,10 +47,11 @@ internal static class ChaosCommand
                 SiloAssembly = parse.GetValue(siloAssembly)?.FullName ?? DefaultSiloAssembly(),
             };
             if (options.Duration <= TimeSpan.Zero || options.Duration > KillSiloOptions.MaxDuration || options.KillEvery <= TimeSpan.Zero
+                || options.RestartAfter < TimeSpan.Zero || options.RestartAfter > KillSiloOptions.MaxDuration
                 || options.Silos < 2 || options.Users < 1 || options.HotUsers < 1 || options.Writers < 1
                 || options.HotSharePercent is < 0 or > 100 || options.ResponseTimeout < TimeSpan.FromSeconds(1) || options.ResponseTimeout > TimeSpan.FromMinutes(5))
             {
-                await Console.Error.WriteLineAsync($"--duration (up to {KillSiloOptions.MaxDuration.TotalSeconds:0} s), --kill-every, --users, --hot-users and --writers must be positive, --silos at least 2, --hot-share 0 to 100, --response-timeout 1 to 300.");
+                await Console.Error.WriteLineAsync($"--duration (up to {KillSiloOptions.MaxDuration.TotalSeconds:0} s), --kill-every, --users, --hot-users and --writers must be positive, --restart-after 0 or more, --silos at least 2, --hot-share 0 to 100, --response-timeout 1 to 300.");
                 return UsageError;
             }
 

@@ -31,6 +31,9 @@ internal sealed record KillSiloOptions
 
     public TimeSpan KillEvery { get; init; } = DefaultKillEvery;
 
+    /// <summary>How long a killed silo stays down before it is restarted; zero (default) restarts it at once.</summary>
+    public TimeSpan RestartAfter { get; init; } = TimeSpan.Zero;
+
     public int Silos { get; init; } = DefaultSilos;
 
     public int Users { get; init; } = DefaultUsers;

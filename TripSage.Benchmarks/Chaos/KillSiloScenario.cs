@@ -135,6 +135,11 @@ internal sealed class KillSiloScenario(KillSiloOptions options, TextWriter progr
 
         // Measured while the silo restarts: users are served again once the cluster has moved them, whether or not the silo is back.
         var served = TimeUntilEveryUserServedAsync(cluster.Client, everyone, sinceKill, cancellationToken);
+        if (options.RestartAfter > TimeSpan.Zero)
+        {
+            await Task.Delay(options.RestartAfter, cancellationToken);
+        }
+
         await silo.StartAsync(cancellationToken);
         var back = sinceKill.Elapsed;
         var servedAfter = await served;
