@@ -43,7 +43,8 @@ internal sealed class KillSiloScenario(KillSiloOptions options, TextWriter progr
             {
                 var nextKill = TimeSpan.FromTicks(options.KillEvery.Ticks * (kills.Count + 1));
                 var wait = nextKill - _clock.Elapsed;
-                if (nextKill >= options.Duration)
+                // A kill that waited for the previous silo's restart past the end of the run is not made.
+                if (nextKill >= options.Duration || _clock.Elapsed >= options.Duration)
                 {
                     break;
                 }
