@@ -43,7 +43,7 @@ internal sealed class ChaosCluster : IAsyncDisposable
 
     public string StoreConnectionString => _store.ConnectionString;
 
-    public static async Task<ChaosCluster> StartAsync(int siloCount, string siloAssembly, TimeSpan responseTimeout, TextWriter progress, CancellationToken cancellationToken)
+    public static async Task<ChaosCluster> StartAsync(int siloCount, string siloAssembly, TimeSpan responseTimeout, bool gatewaysFromStore, TextWriter progress, CancellationToken cancellationToken)
     {
         var folder = Directory.CreateTempSubdirectory("tripsage-chaos-").FullName;
         var store = await RedisServerProcess.StartAsync(folder);
@@ -62,7 +62,7 @@ internal sealed class ChaosCluster : IAsyncDisposable
                 progress.WriteLine($"chaos: {silo.Name} ready (gateway {silo.GatewayPort}, http {silo.HttpPort})");
             }
 
-            client = await StartClientAsync(silos, signingKey, responseTimeout, cancellationToken);
+            client = await StartClientAsync(silos, gatewaysFromStore ? store.ConnectionString : null, signingKey, responseTimeout, cancellationToken);
             return new ChaosCluster(folder, store, silos, client);
         }
         catch
@@ -146,7 +146,7 @@ internal sealed class ChaosCluster : IAsyncDisposable
 
     private static string EnvironmentName(string configurationKey) => configurationKey.Replace(":", "__", StringComparison.Ordinal);
 
-    private static async Task<IHost> StartClientAsync(IReadOnlyList<SiloProcess> silos, string signingKey, TimeSpan responseTimeout, CancellationToken cancellationToken)
+    private static async Task<IHost> StartClientAsync(IReadOnlyList<SiloProcess> silos, string? clusteringStore, string signingKey, TimeSpan responseTimeout, CancellationToken cancellationToken)
     {
         var now = DateTime.UtcNow;
         var token = MemoryTokenIssuer.Create(signingKey, "chaos-harness", now.AddMinutes(-5), now.AddDays(1), admin: true);
@@ -159,6 +159,9 @@ internal sealed class ChaosCluster : IAsyncDisposable
             {
                 options.Gateways.Add($"127.0.0.1:{silo.GatewayPort}");
             }
+
+            // When set, the client takes its gateways from the membership table and the list above is ignored.
+            options.RedisClusteringConnectionString = clusteringStore;
 
             options.Token = token;
             options.ResponseTimeout = responseTimeout;

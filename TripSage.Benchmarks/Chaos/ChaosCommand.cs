@@ -25,11 +25,12 @@ internal static class ChaosCommand
         var hotShare = new Option<int>("--hot-share") { Description = "Percent of writes that go to the hot users.", DefaultValueFactory = _ => KillSiloOptions.DefaultHotSharePercent };
         var writers = new Option<int>("--writers") { Description = "Concurrent writers.", DefaultValueFactory = _ => KillSiloOptions.DefaultWriters };
         var responseTimeout = new Option<double>("--response-timeout") { Description = "Seconds the client waits for an answer (MemoryClientOptions.ResponseTimeout, 1 to 300).", DefaultValueFactory = _ => KillSiloOptions.DefaultResponseTimeout.TotalSeconds };
+        var gatewaysFromStore = new Option<bool>("--gateways-from-store") { Description = "The client finds gateways in the store's membership table instead of a fixed list of every silo's gateway." };
         var siloAssembly = new Option<FileInfo?>("--silo-dll") { Description = $"The built {SiloAssemblyName}; default: TripSage.Silo's build in this benchmark's configuration." };
 
         var command = new Command("kill-silo", "kill -9 one silo every --kill-every seconds under a write load and restart it; prints acked-lost (exit 1 when not 0).")
         {
-            duration, silos, killEvery, restartAfter, users, hotUsers, hotShare, writers, responseTimeout, siloAssembly,
+            duration, silos, killEvery, restartAfter, users, hotUsers, hotShare, writers, responseTimeout, gatewaysFromStore, siloAssembly,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -44,6 +45,7 @@ internal static class ChaosCommand
                 HotSharePercent = parse.GetValue(hotShare),
                 Writers = parse.GetValue(writers),
                 ResponseTimeout = TimeSpan.FromSeconds(parse.GetValue(responseTimeout)),
+                GatewaysFromStore = parse.GetValue(gatewaysFromStore),
                 SiloAssembly = parse.GetValue(siloAssembly)?.FullName ?? DefaultSiloAssembly(),
             };
             if (options.Duration <= TimeSpan.Zero || options.Duration > KillSiloOptions.MaxDuration || options.KillEvery <= TimeSpan.Zero

@@ -46,6 +46,12 @@ internal sealed record KillSiloOptions
 
     public TimeSpan ResponseTimeout { get; init; } = DefaultResponseTimeout;
 
+    /// <summary>
+    /// The client finds gateways in the store's membership table (<c>MemoryClientOptions.RedisClusteringConnectionString</c>,
+    /// as in production) instead of the fixed list of every silo's gateway (default).
+    /// </summary>
+    public bool GatewaysFromStore { get; init; }
+
     /// <summary>The built <c>TripSage.Silo.dll</c>; default: the build next to this benchmark's, same configuration.</summary>
     public string? SiloAssembly { get; init; }
 }

@@ -27,7 +27,7 @@ internal sealed class KillSiloScenario(KillSiloOptions options, TextWriter progr
         var users = Enumerable.Range(0, options.Users).Select(i => $"chaos-user-{i:D5}").ToArray();
         var hotUsers = Enumerable.Range(0, options.HotUsers).Select(i => $"chaos-hot-{i:D2}").ToArray();
         var everyone = users.Concat(hotUsers).ToArray();
-        await using var cluster = await ChaosCluster.StartAsync(options.Silos, options.SiloAssembly!, options.ResponseTimeout, progress, cancellationToken);
+        await using var cluster = await ChaosCluster.StartAsync(options.Silos, options.SiloAssembly!, options.ResponseTimeout, options.GatewaysFromStore, progress, cancellationToken);
 
         progress.WriteLine($"chaos: load for {options.Duration.TotalSeconds:0} s, {options.Writers} writers, a kill every {options.KillEvery.TotalSeconds:0} s");
         using var stopLoad = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

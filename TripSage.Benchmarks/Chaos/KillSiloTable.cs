@@ -14,7 +14,7 @@ internal static class KillSiloTable
     {
         var options = report.Options;
         var inv = CultureInfo.InvariantCulture;
-        output.WriteLine(string.Create(inv, $"chaos kill-silo: {options.Silos} silos on redis-server (appendfsync always), {options.Duration.TotalSeconds:0} s of load, kill -9 every {options.KillEvery.TotalSeconds:0} s{(options.RestartAfter > TimeSpan.Zero ? $" (restarted {options.RestartAfter.TotalSeconds:0} s later)" : string.Empty)}, {options.Writers} writers, {options.Users} users + {options.HotUsers} hot users ({options.HotSharePercent} % of writes), client response timeout {options.ResponseTimeout.TotalSeconds:0} s"));
+        output.WriteLine(string.Create(inv, $"chaos kill-silo: {options.Silos} silos on redis-server (appendfsync always), {options.Duration.TotalSeconds:0} s of load, kill -9 every {options.KillEvery.TotalSeconds:0} s{(options.RestartAfter > TimeSpan.Zero ? $" (restarted {options.RestartAfter.TotalSeconds:0} s later)" : string.Empty)}, {options.Writers} writers, {options.Users} users + {options.HotUsers} hot users ({options.HotSharePercent} % of writes), client response timeout {options.ResponseTimeout.TotalSeconds:0} s, gateways {(options.GatewaysFromStore ? "from the store's membership table" : "every silo's, fixed")}"));
         output.WriteLine();
         output.WriteLine(string.Create(inv, $"| {"figure",-44} | {"value",-40} |"));
         output.WriteLine($"|{new string('-', 46)}|{new string('-', 42)}|");
