@@ -24,4 +24,11 @@ internal sealed class SiloHostOptions
     /// through the store (<c>TripSage:Store:ConnectionString</c>), for a cluster on Dragonfly.
     /// </summary>
     public SiloClustering Clustering { get; set; } = SiloClustering.Localhost;
+
+    /// <summary>
+    /// With <c>Redis</c> clustering: the IP address this silo listens on and advertises to other silos and
+    /// to clients (through the membership table). Empty (default): the host's first non-loopback IPv4
+    /// address, Orleans' choice. <c>127.0.0.1</c> runs several silos on one machine on loopback only.
+    /// </summary>
+    public string AdvertisedAddress { get; set; } = string.Empty;
 }

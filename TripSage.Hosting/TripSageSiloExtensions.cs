@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
@@ -52,7 +53,16 @@ public static class TripSageSiloExtensions
             if (silo.Clustering == SiloClustering.Redis)
             {
                 siloBuilder.UseRedisClustering(storeConnectionString);
-                siloBuilder.ConfigureEndpoints(silo.SiloPort, silo.GatewayPort);
+
+                // An address that does not parse is reported by SiloHostOptionsValidator at start, with the setting's name.
+                if (IPAddress.TryParse(silo.AdvertisedAddress, out var advertised))
+                {
+                    siloBuilder.ConfigureEndpoints(advertised, silo.SiloPort, silo.GatewayPort);
+                }
+                else
+                {
+                    siloBuilder.ConfigureEndpoints(silo.SiloPort, silo.GatewayPort);
+                }
             }
             else
             {

@@ -1,0 +1,183 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using TripSage.Memory.Client;
+using TripSage.Memory.Grains.Embeddings;
+using TripSage.Memory.Grains.Security.Auth;
+using TripSage.Memory.Grains.Storage;
+
+namespace TripSage.Memory.Benchmarks.Chaos;
+
+/// <summary>
+/// A production-shaped cluster on this machine: one redis-server, N silo processes clustered through it
+/// (<c>TripSage:Silo:Clustering=Redis</c>) in the Production environment with the same keys, and the real
+/// client with every silo's gateway and an admin token. Everything it started is killed on dispose, and
+/// on process exit should the harness itself be stopped.
+/// </summary>
+internal sealed class ChaosCluster : IAsyncDisposable
+{
+    private const string KeyId = "chaos-1";
+
+    // The Orleans client retries its first connection for minutes; every gateway is ready by now, so a few seconds decide.
+    private static readonly TimeSpan ClientStartTimeout = TimeSpan.FromSeconds(30);
+    private readonly string _folder;
+    private readonly RedisServerProcess _store;
+    private readonly IHost _client;
+    private readonly EventHandler _onExit;
+
+    private ChaosCluster(string folder, RedisServerProcess store, IReadOnlyList<SiloProcess> silos, IHost client)
+    {
+        _folder = folder;
+        _store = store;
+        Silos = silos;
+        _client = client;
+        _onExit = (_, _) => KillEverything();
+        AppDomain.CurrentDomain.ProcessExit += _onExit;
+    }
+
+    public IReadOnlyList<SiloProcess> Silos { get; }
+
+    public IMemoryClient Client => _client.Services.GetRequiredService<IMemoryClient>();
+
+    public string StoreConnectionString => _store.ConnectionString;
+
+    public static async Task<ChaosCluster> StartAsync(int siloCount, string siloAssembly, TimeSpan responseTimeout, bool gatewaysFromStore, TextWriter progress, CancellationToken cancellationToken)
+    {
+        var folder = Directory.CreateTempSubdirectory("tripsage-chaos-").FullName;
+        var store = await RedisServerProcess.StartAsync(folder);
+        var signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        var environment = SiloEnvironment(store.ConnectionString, signingKey);
+        var silos = Enumerable.Range(1, siloCount).Select(i => new SiloProcess($"silo-{i}", siloAssembly, folder, environment)).ToList();
+        IHost? client = null;
+        try
+        {
+            progress.WriteLine($"chaos: redis-server at {store.ConnectionString}, {siloCount} silos starting (logs under {folder})");
+
+            // One after another: the first silo creates the membership table, and on 2 cores parallel starts only queue.
+            foreach (var silo in silos)
+            {
+                await silo.StartAsync(cancellationToken);
+                progress.WriteLine($"chaos: {silo.Name} ready (gateway {silo.GatewayPort}, http {silo.HttpPort})");
+            }
+
+            client = await StartClientAsync(silos, gatewaysFromStore ? store.ConnectionString : null, signingKey, responseTimeout, cancellationToken);
+            return new ChaosCluster(folder, store, silos, client);
+        }
+        catch
+        {
+            client?.Dispose();
+            foreach (var silo in silos)
+            {
+                await silo.DisposeAsync();
+            }
+
+            await store.DisposeAsync();
+            Directory.Delete(folder, recursive: true);
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        AppDomain.CurrentDomain.ProcessExit -= _onExit;
+        try
+        {
+            using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await _client.StopAsync(stopping.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // The client's goodbye to dead gateways is not worth waiting for.
+        }
+
+        _client.Dispose();
+        foreach (var silo in Silos)
+        {
+            await silo.DisposeAsync();
+        }
+
+        await _store.DisposeAsync();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A log still held open by a dying process: the temporary folder is left behind, nothing else.
+        }
+    }
+
+    private void KillEverything()
+    {
+        foreach (var silo in Silos)
+        {
+            silo.KillAsync().GetAwaiter().GetResult();
+        }
+
+        _store.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    }
+
+    private static Dictionary<string, string> SiloEnvironment(string storeConnectionString, string signingKey)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = Environments.Production,
+            ["DOTNET_ENVIRONMENT"] = Environments.Production,
+            [EnvironmentName($"{StoreOptions.SectionName}:ConnectionString")] = storeConnectionString,
+            [EnvironmentName("TripSage:Silo:Clustering")] = "Redis",
+            [EnvironmentName("TripSage:Silo:AdvertisedAddress")] = "127.0.0.1",
+            [EnvironmentName("TripSage:Dashboard:Enabled")] = "false",
+            [EnvironmentName($"{SnapshotEncryptionOptions.SectionName}:CurrentKeyId")] = KeyId,
+            [EnvironmentName($"{SnapshotEncryptionOptions.SectionName}:Keys:{KeyId}")] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            [EnvironmentName($"{AuthOptions.SectionName}:SigningKey")] = signingKey,
+
+            // Writes are what a crash must not lose; the embedding model's cost on 2 cores would only slow the load.
+            [EnvironmentName($"{EmbeddingOptions.SectionName}:{nameof(EmbeddingOptions.Provider)}")] = nameof(EmbeddingProvider.None),
+        };
+        foreach (var (key, value) in BenchmarkSiloSettings.Create())
+        {
+            environment[EnvironmentName(key)] = value ?? string.Empty;
+        }
+
+        return environment;
+    }
+
+    private static string EnvironmentName(string configurationKey) => configurationKey.Replace(":", "__", StringComparison.Ordinal);
+
+    private static async Task<IHost> StartClientAsync(IReadOnlyList<SiloProcess> silos, string? clusteringStore, string signingKey, TimeSpan responseTimeout, CancellationToken cancellationToken)
+    {
+        var now = DateTime.UtcNow;
+        var token = MemoryTokenIssuer.Create(signingKey, "chaos-harness", now.AddMinutes(-5), now.AddDays(1), admin: true);
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Configuration.AddInMemoryCollection([BenchmarkSiloSettings.LogsToStandardError]);
+        builder.Services.AddTripSageMemoryClient(options =>
+        {
+            foreach (var silo in silos)
+            {
+                options.Gateways.Add($"127.0.0.1:{silo.GatewayPort}");
+            }
+
+            // When set, the client takes its gateways from the membership table and the list above is ignored.
+            options.RedisClusteringConnectionString = clusteringStore;
+
+            options.Token = token;
+            options.ResponseTimeout = responseTimeout;
+        });
+        var client = builder.Build();
+        using var starting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        starting.CancelAfter(ClientStartTimeout);
+        try
+        {
+            await client.StartAsync(starting.Token);
+            return client;
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+    }
+}

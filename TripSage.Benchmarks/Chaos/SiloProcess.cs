@@ -1,0 +1,162 @@
+using System.Diagnostics;
+using System.Globalization;
+using TripSage.Memory.Hosting;
+
+namespace TripSage.Memory.Benchmarks.Chaos;
+
+/// <summary>
+/// One silo of the cluster as its own OS process (<c>dotnet TripSage.Silo.dll</c>) on its own free
+/// loopback ports and data folder; restarts reuse the ports, as a restarted pod keeps its address.
+/// Its console output goes to <c>silo.log</c> in its folder, kept across restarts.
+/// </summary>
+internal sealed class SiloProcess : IAsyncDisposable
+{
+    private const int LogTailLines = 30;
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan ReadyProbeInterval = TimeSpan.FromMilliseconds(200);
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(2) };
+    private readonly string _siloAssembly;
+    private readonly IReadOnlyDictionary<string, string> _environment;
+    private readonly StreamWriter _log;
+    private readonly Lock _logLock = new();
+    private Process? _process;
+    private bool _logClosed;
+
+    public SiloProcess(string name, string siloAssembly, string folder, IReadOnlyDictionary<string, string> sharedEnvironment)
+    {
+        Name = name;
+        _siloAssembly = siloAssembly;
+        var dataPath = Directory.CreateDirectory(Path.Combine(folder, name)).FullName;
+        LogPath = Path.Combine(dataPath, "silo.log");
+        _log = new StreamWriter(LogPath, append: true) { AutoFlush = true };
+        GatewayPort = LoopbackPorts.Free();
+        HttpPort = LoopbackPorts.Free();
+        var environment = new Dictionary<string, string>(sharedEnvironment)
+        {
+            ["TripSage__DataPath"] = dataPath,
+            ["TripSage__Silo__SiloPort"] = LoopbackPorts.Free().ToString(CultureInfo.InvariantCulture),
+            ["TripSage__Silo__GatewayPort"] = GatewayPort.ToString(CultureInfo.InvariantCulture),
+            ["Urls"] = $"http://127.0.0.1:{HttpPort}",
+        };
+        _environment = environment;
+    }
+
+    public string Name { get; }
+
+    public int GatewayPort { get; }
+
+    public int HttpPort { get; }
+
+    public string LogPath { get; }
+
+    /// <summary>Starts the process and returns once <c>/health/ready</c> answers 200 (store reachable, silo active).</summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(_siloAssembly);
+        foreach (var (key, value) in _environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"{Name} did not start.");
+        process.OutputDataReceived += (_, line) => WriteLog(line.Data);
+        process.ErrorDataReceived += (_, line) => WriteLog(line.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        _process = process;
+        WriteLog($"--- {Name} started (pid {process.Id}) at {DateTime.UtcNow:O}");
+
+        var deadline = DateTime.UtcNow + ReadyTimeout;
+        var ready = new Uri($"http://127.0.0.1:{HttpPort}/health/ready");
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"{Name} exited with code {process.ExitCode} before it was ready; {LogPath} ends with:{Environment.NewLine}{LogTail()}");
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"{Name} was not ready within {ReadyTimeout.TotalSeconds:0} s; {LogPath} ends with:{Environment.NewLine}{LogTail()}");
+            }
+
+            try
+            {
+                using var response = await Http.GetAsync(ready, cancellationToken);
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(ReadyProbeInterval, cancellationToken);
+        }
+    }
+
+    /// <summary><c>kill -9</c>: the process and its children end at once, nothing flushed, no goodbye to the cluster.</summary>
+    public async Task KillAsync()
+    {
+        if (_process is not { } process)
+        {
+            return;
+        }
+
+        _process = null;
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        WriteLog($"--- {Name} killed at {DateTime.UtcNow:O}");
+        process.Dispose();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        lock (_logLock)
+        {
+            _logClosed = true;
+            _log.Dispose();
+        }
+    }
+
+    private string LogTail()
+    {
+        lock (_logLock)
+        {
+            using var reader = new StreamReader(new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
+            var lines = reader.ReadToEnd().Split('\n');
+            return string.Join('\n', lines.TakeLast(LogTailLines));
+        }
+    }
+
+    private void WriteLog(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_logLock)
+        {
+            // Output of a killed process can still arrive after the harness closed the log.
+            if (!_logClosed)
+            {
+                _log.WriteLine(line);
+            }
+        }
+    }
+}
