@@ -35,6 +35,7 @@ internal static class CliApplication
             PreferencesCommand.Create(options, runner),
             ExportCommand.Create(options, runner),
             ImportCommand.Create(options, runner),
+            ImportMem0Command.Create(runner),
             EraseCommand.Create(options, runner),
             StatsCommand.Create(options, runner),
             ReleaseCommand.Create(options, runner),

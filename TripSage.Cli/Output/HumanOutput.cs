@@ -1,4 +1,5 @@
 using System.Globalization;
+using TripSage.Memory.Client.Mem0;
 
 namespace TripSage.Memory.Cli.Output;
 
@@ -116,6 +117,20 @@ internal static class HumanOutput
 
     public static void WriteImported(TextWriter output, ImportResult result) =>
         output.WriteLine($"imported {result.Imported} memories, skipped {result.Skipped}, set {result.PreferencesSet} preferences");
+
+    public static void WriteMem0Imported(TextWriter output, Mem0ImportSummary summary)
+    {
+        output.WriteLine($"read {summary.Items} items for {summary.Users} users: imported {summary.Imported}, already held {summary.Duplicates}, rejected {summary.Rejected}, not imported {summary.NotImported}");
+        foreach (var problem in summary.Problems)
+        {
+            output.WriteLine($"items[{problem.Item}] {problem.Outcome}: {problem.Reason}");
+        }
+
+        if (summary.NotImported > 0)
+        {
+            output.WriteLine("run the same command again later to import the items not imported; nothing already imported is added twice");
+        }
+    }
 
     public static void WriteErased(TextWriter output, EraseReceipt receipt)
     {

@@ -49,6 +49,7 @@ internal static class HttpApiExtensions
         user.MapUserMemories();
         user.MapUserProfile(options);
         user.MapUserAudit();
+        Secure(app.MapGroup(string.Empty)).MapMem0Import(options);
         app.MapTripSageCompatibility(group => Secure(group).WithMetadata(limit));
 
         app.MapOpenApi(OpenApiPath);
