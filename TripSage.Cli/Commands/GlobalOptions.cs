@@ -1,5 +1,6 @@
 using System.CommandLine;
 using TripSage.Memory.Cli.Grid;
+using TripSage.Memory.Client;
 
 namespace TripSage.Memory.Cli.Commands;
 
@@ -37,6 +38,26 @@ internal sealed class GlobalOptions(GridConnectionOptions connection)
 
     public const string TokenVariable = "TRIPSAGE_TOKEN";
 
+    /// <summary>How long the grid may take to answer one call (the client's response timeout).</summary>
+    public Option<double> Timeout { get; } = new("--timeout")
+    {
+        Description = "Seconds the grid may take to answer one call (1 to 300); raise it for large imports.",
+        HelpName = "seconds",
+        DefaultValueFactory = _ => MemoryClientOptions.DefaultResponseTimeout.TotalSeconds,
+        Recursive = true,
+        Validators =
+        {
+            result =>
+            {
+                var seconds = result.GetValueOrDefault<double>();
+                if (!(seconds >= MemoryClientOptions.MinResponseTimeout.TotalSeconds && seconds <= MemoryClientOptions.MaxResponseTimeout.TotalSeconds))
+                {
+                    result.AddError($"--timeout {seconds} is out of range; allowed: {MemoryClientOptions.MinResponseTimeout.TotalSeconds:0} to {MemoryClientOptions.MaxResponseTimeout.TotalSeconds:0} seconds");
+                }
+            },
+        },
+    };
+
     public Option<bool> Json { get; } = new("--json")
     {
         Description = "Print the result as one JSON document, for scripts.",
@@ -59,6 +80,9 @@ internal sealed class GlobalOptions(GridConnectionOptions connection)
         return given.Count > 0 ? given : [connection.DefaultGateway];
     }
 
+    /// <summary>The response timeout given with --timeout, or the client's default.</summary>
+    public TimeSpan TimeoutOf(ParseResult parse) => TimeSpan.FromSeconds(parse.GetValue(Timeout));
+
     /// <summary>The token given with --token, else the one in the environment, else none.</summary>
     public string? TokenOf(ParseResult parse) =>
         parse.GetValue(Token) is { Length: > 0 } token ? token : Environment.GetEnvironmentVariable(TokenVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : null;
@@ -72,6 +96,7 @@ internal sealed class GlobalOptions(GridConnectionOptions connection)
         root.Options.Add(ClusterId);
         root.Options.Add(ServiceId);
         root.Options.Add(Token);
+        root.Options.Add(Timeout);
         root.Options.Add(Json);
     }
 }

@@ -29,7 +29,7 @@ internal sealed class GridCommandRunner(GlobalOptions options, GridConnectionOpt
         Action<TextWriter, TResult> writeHuman,
         CancellationToken cancellationToken)
     {
-        await using var grid = new GridConnection(options.GatewaysOf(parse), parse.GetValue(options.ClusterId), parse.GetValue(options.ServiceId), options.TokenOf(parse), connection);
+        await using var grid = new GridConnection(options.GatewaysOf(parse), parse.GetValue(options.ClusterId), parse.GetValue(options.ServiceId), options.TokenOf(parse), options.TimeoutOf(parse), connection);
         try
         {
             // Commands on one user require --user (the parser enforces it); grid-wide ones have none.
@@ -80,7 +80,7 @@ internal sealed class GridCommandRunner(GlobalOptions options, GridConnectionOpt
         }
         catch (TimeoutException exception)
         {
-            return Fail(ExitCodes.GridFailure, $"the grid did not answer in time ({exception.Message})");
+            return Fail(ExitCodes.GridFailure, $"the grid did not answer in time ({exception.Message}); a call that does much work, such as a large import, may need a longer --timeout");
         }
         catch (Exception exception)
         {

@@ -14,7 +14,8 @@ internal static class ImportMem0Command
         var command = new Command(
             "import-mem0",
             "Import a Mem0 memory export into the grid, grouped by user_id; running it again adds nothing already imported. "
-            + "Needs an admin token when the export holds other users' memories.")
+            + "Needs an admin token when the export holds other users' memories. Each user's items are embedded in one call per 1,000: "
+            + "give a large export a longer --timeout.")
         {
             file,
         };

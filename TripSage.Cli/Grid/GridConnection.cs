@@ -18,6 +18,7 @@ internal sealed class GridConnection(
     string? clusterId,
     string? serviceId,
     string? token,
+    TimeSpan responseTimeout,
     GridConnectionOptions options) : IAsyncDisposable
 {
     private IHost? _host;
@@ -112,6 +113,7 @@ internal sealed class GridConnection(
                 settings.ClusterId = clusterId ?? settings.ClusterId;
                 settings.ServiceId = serviceId ?? settings.ServiceId;
                 settings.Token = token;
+                settings.ResponseTimeout = responseTimeout;
             });
         }
         catch (ArgumentException exception)

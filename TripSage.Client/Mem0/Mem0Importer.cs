@@ -11,7 +11,8 @@ namespace TripSage.Memory.Client.Mem0;
 /// One <c>import</c> call per user and <see cref="ItemsPerCall"/> items. Import is in the sensitive
 /// rate-limit class, so an item the grid refuses (too long, rejected by the content policy) is
 /// reported, taken out, and the rest sent again, which costs that user one more call; when the
-/// user's limit is reached, the user's remaining items are reported as not imported.
+/// user's limit is reached or the call outlasts the client's response timeout, the user's remaining
+/// items are reported as not imported and the next user's are sent.
 /// </para>
 /// </summary>
 public sealed partial class Mem0Importer(IMemoryClient memory, TimeProvider? time = null)
@@ -87,11 +88,17 @@ public sealed partial class Mem0Importer(IMemoryClient memory, TimeProvider? tim
                 problems.Add(Problem(item, Mem0ImportProblem.Rejected, reason));
                 chunk.RemoveAt(index);
             }
-            catch (Exception refused) when (refused is RateLimitExceededException or AccessDeniedException or MemoryValidationException or MemoryRejectedException)
+            catch (Exception refused) when (refused is RateLimitExceededException or AccessDeniedException or MemoryValidationException or MemoryRejectedException or TimeoutException)
             {
-                var reason = refused is RateLimitExceededException limited
-                    ? $"the user's import limit is reached (rate-limit class {limited.OperationClass}); retry after {Math.Ceiling(limited.RetryAfter.TotalSeconds)} s: running the import again resumes"
-                    : refused.Message;
+                var reason = refused switch
+                {
+                    RateLimitExceededException limited => $"the user's import limit is reached (rate-limit class {limited.OperationClass}); retry after {Math.Ceiling(limited.RetryAfter.TotalSeconds)} s: running the import again resumes",
+
+                    // The grid embeds every new memory during the call; the call may well finish after the client stopped waiting.
+                    TimeoutException => "the grid did not answer within the client's response timeout (it embeds each new memory, so large users take longer); "
+                        + "it may still finish: run the import again with a longer timeout, nothing is added twice",
+                    _ => refused.Message,
+                };
                 problems.AddRange(chunk.Select(c => Problem(c.Item, Mem0ImportProblem.NotImported, reason)));
                 return (0, 0, reason);
             }

@@ -58,6 +58,18 @@ public sealed class CliApplicationTests
         Assert.StartsWith("error: --tag 'k=' has no value", line);
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("301")]
+    public async Task RunAsync_TimeoutOutOfRange_ExitsTwoNamingTheOption(string seconds)
+    {
+        var outcome = await CliInvocation.RunAsync("stats", "--user", "alice", "--timeout", seconds, "--gateway", CliInvocation.ClosedGateway);
+
+        Assert.True(outcome.ExitCode == ExitCodes.Usage, outcome.Error);
+        var line = Assert.Single(outcome.ErrorLines);
+        Assert.StartsWith($"error: --timeout {seconds} is out of range; allowed: 1 to 300 seconds", line);
+    }
+
     [Fact]
     public async Task RunAsync_UnreadableExpiry_ExitsTwoWithExpiryMessage()
     {
