@@ -3,11 +3,10 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using TripSage.Memory.Client;
 using TripSage.Memory.Client.Mem0;
-using TripSage.Memory.Hosting;
 using TripSage.Memory.Tests.Infrastructure;
 using TripSage.Memory.Tests.Integration.Cli;
+using TripSage.Memory.Tests.Integration.Http;
 
 namespace TripSage.Memory.Tests.Integration.Import;
 
@@ -15,19 +14,13 @@ namespace TripSage.Memory.Tests.Integration.Import;
 /// Importing a Mem0 export into the real silo host on its embedded defaults, as a new user would:
 /// with <c>tripsage import-mem0</c> and with <c>POST /v1/import/mem0</c>.
 /// </summary>
-public sealed class Mem0ImportTests : IAsyncLifetime
+[Collection(HttpSiloCollection.Name)]
+public sealed class Mem0ImportTests(HttpSiloFixture grid) : IDisposable
 {
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
-    private readonly string _dataPath = Directory.CreateTempSubdirectory("tripsage-mem0-").FullName;
-    private InProcessSilo? _silo;
+    private readonly string _folder = Directory.CreateTempSubdirectory("tripsage-mem0-").FullName;
 
-    public async Task InitializeAsync() => _silo = await InProcessSilo.StartDevelopmentAsync(_dataPath);
-
-    public async Task DisposeAsync()
-    {
-        await _silo!.DisposeAsync();
-        Directory.Delete(_dataPath, recursive: true);
-    }
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
     public async Task ImportMem0_ImportsEveryUsersItems_ReportsEachRefusal_AndAddsNothingWhenRunAgain()
@@ -51,7 +44,7 @@ public sealed class Mem0ImportTests : IAsyncLifetime
         }
 
         items.Add(Item("x-0", "-not-a-user", "Orphan"));
-        var file = Path.Combine(_dataPath, "mem0.json");
+        var file = Path.Combine(_folder, "mem0.json");
         await File.WriteAllTextAsync(file, new JsonObject { ["results"] = items }.ToJsonString());
 
         var first = await ImportWithCliAsync(file);
@@ -83,9 +76,9 @@ public sealed class Mem0ImportTests : IAsyncLifetime
     {
         var (dana, erin) = (TestUsers.New("dana"), TestUsers.New("erin"));
         var export = new JsonArray(Item("d-0", dana, "Prefers night trains"), Item("e-0", erin, "Prefers day trains"));
-        using var http = new HttpClient { BaseAddress = _silo!.HttpAddress };
+        using var http = grid.Anonymous();
 
-        using var asDana = await PostAsync(http, export, TestTokens.For(dana, signingKey: SigningKey));
+        using var asDana = await PostAsync(http, export, grid.TokenFor(dana));
         var danaSummary = (await asDana.Content.ReadFromJsonAsync<Mem0ImportSummary>(Web))!;
         using var asAdmin = await PostAsync(http, export, AdminToken);
         var adminSummary = (await asAdmin.Content.ReadFromJsonAsync<Mem0ImportSummary>(Web))!;
@@ -103,9 +96,7 @@ public sealed class Mem0ImportTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
     }
 
-    private string SigningKey => DevelopmentSecretsFile.Read(DevelopmentSecretsFile.PathIn(_dataPath)).TokenSigningKey;
-
-    private string AdminToken => TestTokens.For("operator", admin: true, signingKey: SigningKey);
+    private string AdminToken => grid.TokenFor("operator", admin: true);
 
     private static JsonObject Item(string id, string userId, string text, DateTimeOffset? created = null) => new()
     {
@@ -141,11 +132,11 @@ public sealed class Mem0ImportTests : IAsyncLifetime
 
     private async Task<UserExport> ExportWithCliAsync(string user)
     {
-        var file = Path.Combine(_dataPath, $"{user}.json");
+        var file = Path.Combine(_folder, $"{user}.json");
         var outcome = await CliInvocation.RunAsync("export", "--user", user, "--out", file, "--gateway", Gateway, "--token", AdminToken);
         Assert.True(outcome.ExitCode == 0, outcome.Error);
         return JsonSerializer.Deserialize<UserExport>(await File.ReadAllTextAsync(file), Web)!;
     }
 
-    private string Gateway => $"127.0.0.1:{_silo!.GatewayPort}";
+    private string Gateway => $"127.0.0.1:{grid.Silo.GatewayPort}";
 }
