@@ -124,6 +124,18 @@ public sealed partial class DeployConfigTests
     }
 
     [Fact]
+    public void Compose_Prometheus_MountsTheAlertRulesItsConfigLoads()
+    {
+        var volumes = Services.Map("prometheus").Get("volumes").Scalars().ToList();
+        var ruleFiles = RepositoryFiles.Yaml(Prometheus).Get("rule_files").Scalars().ToList();
+
+        Assert.Contains("./docker/prometheus/prometheus.yml:/etc/prometheus/prometheus.yml:ro", volumes);
+        Assert.Contains("./docker/prometheus/alerts.yml:/etc/prometheus/alerts.yml:ro", volumes);
+        // Relative to the config file, so the same line works in the container and for promtool in the repository.
+        Assert.Equal(["alerts.yml"], ruleFiles);
+    }
+
+    [Fact]
     public void Grafana_Provisioning_NamesThePrometheusDatasourceTheDashboardUses()
     {
         var datasources = ((YamlSequenceNode)RepositoryFiles.Yaml(GrafanaDatasources).Get("datasources")!).Children.OfType<YamlMappingNode>()
@@ -131,7 +143,7 @@ public sealed partial class DeployConfigTests
             .ToHashSet();
         var provider = ((YamlSequenceNode)RepositoryFiles.Yaml(GrafanaDashboards).Get("providers")!).Children.OfType<YamlMappingNode>().Single();
         using var dashboard = JsonDocument.Parse(File.ReadAllText(RepositoryFiles.PathOf(Dashboard)));
-        var used = dashboard.RootElement.GetProperty("panels").EnumerateArray()
+        var used = QueryPanels(dashboard)
             .Select(panel => panel.GetProperty("datasource").GetProperty("uid").GetString()!)
             .ToHashSet();
 
@@ -145,11 +157,15 @@ public sealed partial class DeployConfigTests
     internal static IEnumerable<string> DashboardQueries()
     {
         using var dashboard = JsonDocument.Parse(File.ReadAllText(RepositoryFiles.PathOf(Dashboard)));
-        return dashboard.RootElement.GetProperty("panels").EnumerateArray()
+        return QueryPanels(dashboard)
             .SelectMany(panel => panel.GetProperty("targets").EnumerateArray())
             .Select(target => target.GetProperty("expr").GetString()!)
             .ToList();
     }
+
+    // Rows only group panels; every other panel queries a datasource.
+    private static IEnumerable<JsonElement> QueryPanels(JsonDocument dashboard) =>
+        dashboard.RootElement.GetProperty("panels").EnumerateArray().Where(panel => panel.GetProperty("type").GetString() != "row");
 
     private static IEnumerable<(string Name, YamlMappingNode Service)> ServicesByName() =>
         Services.Children.Select(s => (((YamlScalarNode)s.Key).Value!, (YamlMappingNode)s.Value));
