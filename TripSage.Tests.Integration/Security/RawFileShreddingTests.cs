@@ -20,8 +20,8 @@ public sealed class RawFileShreddingTests
     {
         await using var store = GarnetTestStore.Start();
 
-        var (erased, _) = await EraseSomeAsync(store, keyStore: []);
-        var files = RawStoreFiles.Read(MemoryCluster.TestKeyRing, store.DataPath);
+        var (erased, _, largest) = await EraseSomeAsync(store, keyStore: []);
+        var files = RawStoreFiles.Read(MemoryCluster.TestKeyRing, largest, store.DataPath);
 
         Assert.All(erased, user => Assert.True(files.OpenableCopies(user) > 0, $"no old copy of {user} opens"));
     }
@@ -33,8 +33,8 @@ public sealed class RawFileShreddingTests
         var keyFolder = Directory.CreateTempSubdirectory("tripsage-keys-").FullName;
         try
         {
-            var (erased, kept) = await EraseSomeAsync(store, new() { [$"{SnapshotEncryptionOptions.SectionName}:KeyStorePath"] = keyFolder });
-            var files = RawStoreFiles.Read(MemoryCluster.TestKeyRing, store.DataPath, keyFolder);
+            var (erased, kept, largest) = await EraseSomeAsync(store, new() { [$"{SnapshotEncryptionOptions.SectionName}:KeyStorePath"] = keyFolder });
+            var files = RawStoreFiles.Read(MemoryCluster.TestKeyRing, largest, store.DataPath, keyFolder);
 
             AssertShredded(files, erased, kept);
         }
@@ -50,8 +50,8 @@ public sealed class RawFileShreddingTests
         RedisServerTestStore.SkipUnlessAvailable();
         await using var store = await RedisServerTestStore.StartNewAsync();
 
-        var (erased, _) = await EraseSomeAsync(store, keyStore: []);
-        var files = RawStoreFiles.Read(MemoryCluster.TestKeyRing, store.DataPath);
+        var (erased, _, largest) = await EraseSomeAsync(store, keyStore: []);
+        var files = RawStoreFiles.Read(MemoryCluster.TestKeyRing, largest, store.DataPath);
 
         Assert.All(erased, user => Assert.True(files.OpenableCopies(user) > 0, $"no old copy of {user} opens"));
     }
@@ -66,8 +66,8 @@ public sealed class RawFileShreddingTests
         // every key left in it (the kept users' keys prove the scan finds what is there).
         await using var keyStore = await RedisServerTestStore.StartNewAsync("--aof-use-rdb-preamble", "no");
 
-        var (erased, kept) = await EraseSomeAsync(store, new() { [$"{SnapshotEncryptionOptions.SectionName}:KeyStoreConnectionString"] = keyStore.ConnectionString });
-        var files = RawStoreFiles.Read(MemoryCluster.TestKeyRing, store.DataPath, keyStore.DataPath);
+        var (erased, kept, largest) = await EraseSomeAsync(store, new() { [$"{SnapshotEncryptionOptions.SectionName}:KeyStoreConnectionString"] = keyStore.ConnectionString });
+        var files = RawStoreFiles.Read(MemoryCluster.TestKeyRing, largest, store.DataPath, keyStore.DataPath);
 
         AssertShredded(files, erased, kept);
     }
@@ -80,11 +80,13 @@ public sealed class RawFileShreddingTests
         Assert.All(erased, user => Assert.Equal(0, files.OpenableCopies(user)));
     }
 
-    private static async Task<(IReadOnlyList<string> Erased, IReadOnlyList<string> Kept)> EraseSomeAsync(TestStore store, Dictionary<string, string?> keyStore)
+    // Also returns the length of the largest snapshot written: a user's snapshots only grow here, so no copy is longer.
+    private static async Task<(IReadOnlyList<string> Erased, IReadOnlyList<string> Kept, int LargestSnapshot)> EraseSomeAsync(TestStore store, Dictionary<string, string?> keyStore)
     {
         var erased = Enumerable.Range(0, ErasedUsers).Select(_ => TestUsers.New()).ToList();
         var kept = Enumerable.Range(0, KeptUsers).Select(_ => TestUsers.New()).ToList();
         await using var memory = await MemoryCluster.StartAsync(store, keyStore);
+        var largest = 0;
         foreach (var user in erased.Concat(kept))
         {
             for (var write = 0; write < WritesPerUser; write++)
@@ -92,7 +94,7 @@ public sealed class RawFileShreddingTests
                 await memory.User(user).RememberAsync([new NewMemory($"Passport number X{write}234567, seat 12{write}A")]);
             }
 
-            Assert.True((await memory.RawSnapshotAsync(user))!.Length < RawStoreFiles.MaxEnvelopeBytes);
+            largest = Math.Max(largest, (await memory.RawSnapshotAsync(user))!.Length);
         }
 
         foreach (var user in erased)
@@ -100,6 +102,6 @@ public sealed class RawFileShreddingTests
             await memory.User(user).EraseAsync();
         }
 
-        return (erased, kept);
+        return (erased, kept, largest);
     }
 }

@@ -13,17 +13,16 @@ namespace TripSage.Memory.Tests.Integration.Security;
 /// </summary>
 internal sealed class RawStoreFiles
 {
-    /// <summary>Envelopes are found by their magic; their end is not marked, so every length up to this is tried.</summary>
-    public const int MaxEnvelopeBytes = 4096;
-
     private static readonly byte[] Magic = "TSS1"u8.ToArray();
     private readonly List<byte[]> _files;
     private readonly KeyRing _ring;
     private readonly IReadOnlyDictionary<string, byte[]> _masterKeys;
+    private readonly int _maxEnvelopeBytes;
 
-    private RawStoreFiles(List<byte[]> files, IReadOnlyDictionary<string, byte[]> masterKeys)
+    private RawStoreFiles(List<byte[]> files, IReadOnlyDictionary<string, byte[]> masterKeys, int maxEnvelopeBytes)
     {
         _files = files;
+        _maxEnvelopeBytes = maxEnvelopeBytes;
         _masterKeys = masterKeys;
         var options = new SnapshotEncryptionOptions { CurrentKeyId = masterKeys.Keys.First() };
         foreach (var (id, key) in masterKeys)
@@ -45,7 +44,10 @@ internal sealed class RawStoreFiles
     public int EnvelopeCopies { get; }
 
     /// <summary>Reads every non-empty file under <paramref name="folders"/> (empty ones are lock files).</summary>
-    public static RawStoreFiles Read(IReadOnlyDictionary<string, string?> keyRing, params string[] folders)
+    /// <param name="keyRing">The master keys, as configuration.</param>
+    /// <param name="maxEnvelopeBytes">An envelope's end is not marked in the files, so every length up to this is tried.</param>
+    /// <param name="folders">The stores' data folders.</param>
+    public static RawStoreFiles Read(IReadOnlyDictionary<string, string?> keyRing, int maxEnvelopeBytes, params string[] folders)
     {
         var files = folders.SelectMany(folder => Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
             .Where(path => new FileInfo(path).Length > 0)
@@ -53,7 +55,7 @@ internal sealed class RawStoreFiles
             .ToList();
         var masterKeys = keyRing.Where(setting => setting.Key.StartsWith($"{SnapshotEncryptionOptions.SectionName}:Keys:", StringComparison.Ordinal))
             .ToDictionary(setting => setting.Key.Split(':')[^1], setting => Convert.FromBase64String(setting.Value!));
-        return new RawStoreFiles(files, masterKeys);
+        return new RawStoreFiles(files, masterKeys, maxEnvelopeBytes);
     }
 
     /// <summary>How many envelope copies in the files open as <paramref name="userId"/>'s snapshot with a key found in the files or a master key.</summary>
@@ -73,7 +75,7 @@ internal sealed class RawStoreFiles
                 }
 
                 var candidates = dataKeys.Where(key => key.Id == keyId).Concat(_masterKeys.Values.Select(master => new DataKey(keyId, master)));
-                if (candidates.Any(key => Opens(cipher, file, offset, grainId, key)))
+                if (candidates.Any(key => Opens(cipher, file, offset, grainId, key, _maxEnvelopeBytes)))
                 {
                     opened++;
                 }
@@ -95,9 +97,9 @@ internal sealed class RawStoreFiles
         }
     }
 
-    private static bool Opens(SnapshotCipher cipher, byte[] file, int offset, string grainId, DataKey key)
+    private static bool Opens(SnapshotCipher cipher, byte[] file, int offset, string grainId, DataKey key, int maxEnvelopeBytes)
     {
-        for (var length = Magic.Length + 2 + 1 + 12 + 16; length <= Math.Min(MaxEnvelopeBytes, file.Length - offset); length++)
+        for (var length = Magic.Length + 2 + 1 + 12 + 16; length <= Math.Min(maxEnvelopeBytes, file.Length - offset); length++)
         {
             try
             {
