@@ -38,7 +38,7 @@ public sealed class ShredTimeMeasurement(ITestOutputHelper output)
         SkipUnlessMeasuring();
         RedisServerTestStore.SkipUnlessAvailable();
         await using var store = await RedisServerTestStore.StartNewAsync();
-        await using var keyStore = await RedisServerTestStore.StartNewAsync();
+        await using var keyStore = await RedisServerTestStore.StartNewAsync("--hz", "100");
         await MeasureAsync("redis-server + redis-server key store", store, "KeyStoreConnectionString", keyStore.ConnectionString);
 
         // The single-store configuration on the same server, for what the key store adds to an erase.
