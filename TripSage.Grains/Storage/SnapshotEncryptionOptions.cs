@@ -33,9 +33,11 @@ public sealed class SnapshotEncryptionOptions
 
     /// <summary>
     /// How long an erase waits for the key store's append-only file rewrite (after which the erase
-    /// fails and can be retried). Default 1 minute; 1 second to 10 minutes.
+    /// fails and can be retried). Default 5 seconds, inside the client's default response timeout
+    /// (10 s) so the caller hears why; a rewrite of thousands of keys takes a fraction of a second.
+    /// 1 second to 10 minutes.
     /// </summary>
-    public TimeSpan KeyStoreCompactionTimeout { get; set; } = TimeSpan.FromMinutes(1);
+    public TimeSpan KeyStoreCompactionTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Compress snapshots before encrypting them. Default true: snapshots are mostly text.</summary>
     public bool Compress { get; set; } = true;

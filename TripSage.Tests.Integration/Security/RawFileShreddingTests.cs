@@ -72,6 +72,32 @@ public sealed class RawFileShreddingTests
         AssertShredded(files, erased, kept);
     }
 
+    [SkippableFact]
+    public async Task RedisServer_CompactionFails_EraseFailsAndNothingIsWrittenBackUntilItIsRetried()
+    {
+        RedisServerTestStore.SkipUnlessAvailable();
+        await using var store = await RedisServerTestStore.StartNewAsync();
+        await using var keyStore = await RedisServerTestStore.StartNewAsync();
+        await using var memory = await MemoryCluster.StartAsync(store, new Dictionary<string, string?> { [$"{SnapshotEncryptionOptions.SectionName}:KeyStoreConnectionString"] = keyStore.ConnectionString });
+        var userId = TestUsers.New();
+        await memory.User(userId).RememberAsync([new NewMemory("Passport X1234567")]);
+        var keys = await keyStore.RawAsync();
+
+        // A key store that stopped keeping an append-only file cannot be compacted.
+        await keys.ExecuteAsync("CONFIG", "SET", "appendonly", "no");
+        var erase = await Assert.ThrowsAnyAsync<Exception>(() => memory.User(userId).EraseAsync());
+        var write = await Assert.ThrowsAnyAsync<Exception>(() => memory.User(userId).RememberAsync([new NewMemory("After the failed erase")]));
+        var snapshotAfterFailure = await memory.RawSnapshotAsync(userId);
+        await keys.ExecuteAsync("CONFIG", "SET", "appendonly", "yes");
+        await memory.User(userId).EraseAsync();
+        await memory.DeactivateAsync(userId);
+
+        Assert.Contains("appendonly", erase.Message);
+        Assert.Contains("Retry the erase", write.Message);
+        Assert.Null(snapshotAfterFailure);
+        Assert.Equal(0, (await memory.User(userId).GetStatsAsync()).MemoryCount);
+    }
+
     private static void AssertShredded(RawStoreFiles files, IReadOnlyList<string> erased, IReadOnlyList<string> kept)
     {
         // The erased users' old snapshots are still in the snapshot store's files: only their keys are gone.
