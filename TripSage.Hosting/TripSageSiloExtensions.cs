@@ -37,6 +37,13 @@ public static class TripSageSiloExtensions
             var embeddedOptions = configuration.GetSection(EmbeddedStoreOptions.SectionName).Get<EmbeddedStoreOptions>() ?? new EmbeddedStoreOptions();
             var store = EmbeddedGarnetStore.Start(embeddedOptions, Path.Combine(dataPath, "store"));
             configuration[$"{StoreOptions.SectionName}:ConnectionString"] = store.ConnectionString;
+
+            // The embedded store's files keep old values, so data keys go to a folder an erase rewrites (crypto-shredding).
+            if (string.IsNullOrWhiteSpace(configuration[$"{SnapshotEncryptionOptions.SectionName}:KeyStoreConnectionString"])
+                && string.IsNullOrWhiteSpace(configuration[$"{SnapshotEncryptionOptions.SectionName}:KeyStorePath"]))
+            {
+                configuration[$"{SnapshotEncryptionOptions.SectionName}:KeyStorePath"] = Path.Combine(dataPath, "data-keys");
+            }
             builder.Services.AddSingleton(store);
             builder.Services.AddHostedService<EmbeddedStoreLifetime>();
             startup.EmbeddedStore = store;

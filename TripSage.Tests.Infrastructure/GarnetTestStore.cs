@@ -15,6 +15,9 @@ public sealed class GarnetTestStore : TestStore
 
     public override string Name => "garnet";
 
+    /// <summary>The folder holding the store's files (log, checkpoints, append-only file).</summary>
+    public string DataPath => _dataPath;
+
     public override string ConnectionString => _store?.ConnectionString ?? throw new InvalidOperationException("The store is stopped.");
 
     public static GarnetTestStore Start()

@@ -14,11 +14,15 @@ public sealed class RedisServerTestStore : TestStore
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(20);
     private readonly string _dataPath = Directory.CreateTempSubdirectory("tripsage-redis-").FullName;
     private readonly int _port = LoopbackPorts.Free();
+    private string[] _extraArguments = [];
     private Process? _process;
 
     public override string Name => "redis-server";
 
     public override string ConnectionString => $"127.0.0.1:{_port}";
+
+    /// <summary>The folder holding the server's files (<c>appendonlydir/</c>).</summary>
+    public string DataPath => _dataPath;
 
     public static string? Executable { get; } = FindExecutable();
 
@@ -34,9 +38,10 @@ public sealed class RedisServerTestStore : TestStore
         Skip.If(Executable is null, "redis-server is not installed (apt-get install -y redis-server); the real-Redis leg runs in .ci/run.");
     }
 
-    public static async Task<RedisServerTestStore> StartNewAsync()
+    /// <summary>Starts a server; <paramref name="extraArguments"/> (such as <c>--aof-use-rdb-preamble no</c>) go after the defaults.</summary>
+    public static async Task<RedisServerTestStore> StartNewAsync(params string[] extraArguments)
     {
-        var store = new RedisServerTestStore();
+        var store = new RedisServerTestStore { _extraArguments = extraArguments };
         await store.StartAsync();
         return store;
     }
@@ -53,7 +58,7 @@ public sealed class RedisServerTestStore : TestStore
         {
             "--port", _port.ToString(), "--bind", "127.0.0.1", "--dir", _dataPath,
             "--appendonly", "yes", "--appendfsync", "always", "--save", "", "--daemonize", "no",
-        })
+        }.Concat(_extraArguments))
         {
             start.ArgumentList.Add(argument);
         }

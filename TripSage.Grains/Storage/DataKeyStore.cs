@@ -1,50 +1,61 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
-using StackExchange.Redis;
 
 namespace TripSage.Memory.Grains.Storage;
 
 /// <summary>
-/// Each user's random data key, stored wrapped by a master key as the string
-/// <c>{prefix}:datakey:{userId}</c> = <c>masterKeyId:dataKeyId:base64(wrapped)</c>, in the snapshot
-/// store or in a separate key store (<c>TripSage:Encryption:KeyStoreConnectionString</c>).
-/// Deleting it is the erase: every copy of the user's snapshots (replica, backup, AOF) becomes
-/// unreadable. This store caches nothing; the snapshot storage keeps a user's key for the life of
-/// one activation only (<see cref="EncryptedGrainStorage"/>), and the etag check stops any other,
-/// stale activation from writing after an erase.
+/// Each user's random data key, wrapped by a master key as <c>masterKeyId:dataKeyId:base64(wrapped)</c>,
+/// kept in the key store (<see cref="IWrappedKeyStore"/>): a separate Redis-compatible store
+/// (<c>TripSage:Encryption:KeyStoreConnectionString</c>), a file folder
+/// (<c>TripSage:Encryption:KeyStorePath</c>, the embedded store's default), or, when neither is set,
+/// the snapshot store itself. Deleting it is the erase; with a separate key store the delete returns
+/// only once the key store's files no longer hold the key either (the shred is complete), so every
+/// copy of the user's snapshots (replica, backup, append-only file of the snapshot store) is unreadable.
+/// Keys that an earlier configuration kept in the snapshot store move to the key store the first
+/// time they are read (and all at once on rotation).
+/// This store caches nothing; the snapshot storage keeps a user's key for the life of one activation
+/// only (<see cref="EncryptedGrainStorage"/>), and the etag check stops any other, stale activation
+/// from writing after an erase.
 /// </summary>
 internal sealed class DataKeyStore : IAsyncDisposable
 {
     private const int KeyBytes = 32;
     private const int IdBytes = 8;
 
-    // Replaces the value only if it is still the one that was read: a concurrent erase or rotation wins.
-    private const string CompareAndSetScript = """
-        if redis.call('GET', KEYS[1]) == ARGV[1] then
-          redis.call('SET', KEYS[1], ARGV[2])
-          return 1
-        end
-        return 0
-        """;
-
     private readonly KeyRing _keyRing;
-    private readonly StoreConnection _store;
-    private readonly Lazy<Task<ConnectionMultiplexer>>? _separateStore;
+    private readonly IWrappedKeyStore _keys;
+
+    // The snapshot store, where keys of an earlier single-store configuration may still be; null when it is the key store.
+    private readonly IWrappedKeyStore? _formerKeys;
 
     public DataKeyStore(KeyRing keyRing, StoreConnection store, IOptions<SnapshotEncryptionOptions> options)
     {
         _keyRing = keyRing;
-        _store = store;
-        if (options.Value.KeyStoreConnectionString is { Length: > 0 } keyStore)
+        var value = options.Value;
+        var snapshotStore = RedisWrappedKeyStore.OnSnapshotStore(store);
+        if (value.KeyStoreConnectionString is { Length: > 0 } connectionString)
         {
-            _separateStore = new(() => ConnectionMultiplexer.ConnectAsync(StoreConnection.Parse(keyStore)));
+            _keys = RedisWrappedKeyStore.Separate(connectionString, store.KeyPrefix, value.KeyStoreCompactionTimeout);
+            _formerKeys = snapshotStore;
+        }
+        else if (value.KeyStorePath is { Length: > 0 } folder)
+        {
+            _keys = new FileWrappedKeyStore(folder);
+            _formerKeys = snapshotStore;
+        }
+        else
+        {
+            _keys = snapshotStore;
         }
     }
+
+    /// <summary>Whether an erase destroys every stored copy of the data key (false when keys live in the snapshot store).</summary>
+    public bool Shreds => _keys.Shreds;
 
     /// <summary>The user's data key, or null when there is none (never written, or erased).</summary>
     public async Task<DataKey?> GetAsync(string userId)
     {
-        var value = (string?)await (await DatabaseAsync()).StringGetAsync(Key(userId));
+        var value = await _keys.GetAsync(userId) ?? await MoveFromSnapshotStoreAsync(userId);
         return value is null ? null : Unwrap(userId, value);
     }
 
@@ -57,8 +68,7 @@ internal sealed class DataKeyStore : IAsyncDisposable
         }
 
         var created = new DataKey(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(IdBytes)), RandomNumberGenerator.GetBytes(KeyBytes));
-        var database = await DatabaseAsync();
-        if (await database.StringSetAsync(Key(userId), Wrap(userId, created), when: When.NotExists))
+        if (await _keys.AddAsync(userId, Wrap(userId, created)))
         {
             return created;
         }
@@ -67,57 +77,74 @@ internal sealed class DataKeyStore : IAsyncDisposable
         return await GetAsync(userId) ?? throw new SnapshotUnreadableException($"The data key of '{userId}' disappeared while it was being created.");
     }
 
-    /// <summary>Destroys the user's data key.</summary>
-    public async Task DeleteAsync(string userId) => await (await DatabaseAsync()).KeyDeleteAsync(Key(userId));
+    /// <summary>
+    /// Destroys the user's data key, and returns once the key store's files hold no copy of it: the
+    /// moment the erase is shredded (with a separate key store; see <see cref="Shreds"/>).
+    /// </summary>
+    public async Task DeleteAsync(string userId)
+    {
+        await _keys.RemoveAsync(userId);
+        if (_formerKeys is not null)
+        {
+            await _formerKeys.RemoveAsync(userId);
+        }
 
-    /// <summary>Re-wraps every data key not wrapped under the current master key.</summary>
+        await _keys.CompactAsync();
+    }
+
+    /// <summary>
+    /// Moves every key still in the snapshot store to the key store, re-wraps every data key not
+    /// wrapped under the current master key, then compacts the key store so that no file of it holds
+    /// a key wrapped under an old master key.
+    /// </summary>
     public async Task<KeyRotationReport> RewrapAllAsync()
     {
-        var multiplexer = _separateStore is null ? await _store.GetAsync() : await _separateStore.Value;
-        var database = multiplexer.GetDatabase();
-        var prefix = StoreKeys.DataKeyPrefix(_store.KeyPrefix);
-        int rewrapped = 0, current = 0;
-        foreach (var server in multiplexer.GetServers().Where(s => !s.IsReplica))
+        if (_formerKeys is not null)
         {
-            await foreach (var key in server.KeysAsync(pattern: prefix + "*"))
+            await foreach (var (userId, _) in _formerKeys.ListAsync())
             {
-                var value = (string?)await database.StringGetAsync(key);
-                if (value is null)
-                {
-                    continue;
-                }
-
-                if (value.StartsWith(_keyRing.CurrentKeyId + ":", StringComparison.Ordinal))
-                {
-                    current++;
-                    continue;
-                }
-
-                var userId = ((string)key!)[prefix.Length..];
-                var replacement = Wrap(userId, Unwrap(userId, value));
-                if ((int)await database.ScriptEvaluateAsync(CompareAndSetScript, [key], [value, replacement]) == 1)
-                {
-                    rewrapped++;
-                }
+                await MoveFromSnapshotStoreAsync(userId);
             }
         }
 
+        int rewrapped = 0, current = 0;
+        await foreach (var (userId, value) in _keys.ListAsync())
+        {
+            if (value.StartsWith(_keyRing.CurrentKeyId + ":", StringComparison.Ordinal))
+            {
+                current++;
+            }
+            else if (await _keys.ReplaceAsync(userId, value, Wrap(userId, Unwrap(userId, value))))
+            {
+                rewrapped++;
+            }
+        }
+
+        await _keys.CompactAsync();
         return new KeyRotationReport(_keyRing.CurrentKeyId, rewrapped, current);
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_separateStore is { IsValueCreated: true } && _separateStore.Value.IsCompletedSuccessfully)
+        await _keys.DisposeAsync();
+        if (_formerKeys is not null)
         {
-            await _separateStore.Value.Result.CloseAsync();
-            _separateStore.Value.Result.Dispose();
+            await _formerKeys.DisposeAsync();
         }
     }
 
-    private async Task<IDatabase> DatabaseAsync() =>
-        (_separateStore is null ? await _store.GetAsync() : await _separateStore.Value).GetDatabase();
+    // Copy first, then delete: a crash in between leaves the key in both places, never in neither.
+    private async Task<string?> MoveFromSnapshotStoreAsync(string userId)
+    {
+        if (_formerKeys is null || await _formerKeys.GetAsync(userId) is not { } value)
+        {
+            return null;
+        }
 
-    private RedisKey Key(string userId) => StoreKeys.DataKey(_store.KeyPrefix, userId);
+        await _keys.AddAsync(userId, value);
+        await _formerKeys.RemoveAsync(userId);
+        return await _keys.GetAsync(userId);
+    }
 
     private string Wrap(string userId, DataKey dataKey)
     {

@@ -23,6 +23,9 @@ internal sealed class EncryptedGrainStorage(IGrainStorage store, SnapshotCipher 
 {
     private readonly ConditionalWeakTable<object, DataKey> _activeKeys = new();
 
+    // Activations whose erase deleted the snapshot but failed before the key store was compacted.
+    private readonly ConditionalWeakTable<object, object> _unfinishedErases = new();
+
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         var sealedState = new SealedState { ETag = grainState.ETag };
@@ -48,6 +51,12 @@ internal sealed class EncryptedGrainStorage(IGrainStorage store, SnapshotCipher 
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
+        // Writing the still-held state under a new key would bring back what the erase deleted.
+        if (_unfinishedErases.TryGetValue(grainState, out _))
+        {
+            throw new InvalidOperationException($"The erase of '{grainId}' did not finish shredding its data key; nothing was written. Retry the erase.");
+        }
+
         var plaintext = serializer.SerializeToArray(grainState.State);
         if (!_activeKeys.TryGetValue(grainState, out var dataKey))
         {
@@ -75,7 +84,9 @@ internal sealed class EncryptedGrainStorage(IGrainStorage store, SnapshotCipher 
 
         // Crypto-shredding: without its data key no copy of the snapshot anywhere can be decrypted.
         _activeKeys.Remove(grainState);
+        _unfinishedErases.AddOrUpdate(grainState, grainState);
         await dataKeys.DeleteAsync(UserId(grainId));
+        _unfinishedErases.Remove(grainState);
     }
 
     private static string UserId(GrainId grainId) => grainId.Key.ToString()!;

@@ -17,10 +17,27 @@ public sealed class SnapshotEncryptionOptions
     public Dictionary<string, string> Keys { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// Connection string of a separate Redis-compatible store for the users' wrapped data keys, so
-    /// that backups of the snapshot store never hold the keys. Default: the snapshot store.
+    /// Connection string of a separate key store for the users' wrapped data keys: redis-server 7 or
+    /// later with <c>appendonly yes</c>, whose append-only file each erase rewrites so that no file
+    /// holds the erased key. Not set together with <see cref="KeyStorePath"/>. When neither is set,
+    /// keys are kept in the snapshot store and erase does not shred copies in its files.
     /// </summary>
     public string? KeyStoreConnectionString { get; set; }
+
+    /// <summary>
+    /// Absolute path of a folder for the users' wrapped data keys (one file, rewritten on each erase),
+    /// for a single silo. The silo host sets <c>&lt;DataPath&gt;/data-keys</c> when it starts the
+    /// embedded store and no key store is configured.
+    /// </summary>
+    public string? KeyStorePath { get; set; }
+
+    /// <summary>
+    /// How long an erase waits for the key store's append-only file rewrite (after which the erase
+    /// fails and can be retried). Default 5 seconds, inside the client's default response timeout
+    /// (10 s) so the caller hears why; a rewrite of thousands of keys takes a fraction of a second.
+    /// 1 second to 10 minutes.
+    /// </summary>
+    public TimeSpan KeyStoreCompactionTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Compress snapshots before encrypting them. Default true: snapshots are mostly text.</summary>
     public bool Compress { get; set; } = true;

@@ -38,7 +38,45 @@ internal sealed partial class SnapshotEncryptionOptionsValidator : IValidateOpti
             failures.Add($"{section}:CurrentKeyId is '{options.CurrentKeyId}', which is not among the configured keys ({string.Join(", ", options.Keys.Keys)}).");
         }
 
+        failures.AddRange(KeyStoreFailures(options));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static IEnumerable<string> KeyStoreFailures(SnapshotEncryptionOptions options)
+    {
+        var section = SnapshotEncryptionOptions.SectionName;
+        if (!string.IsNullOrEmpty(options.KeyStoreConnectionString) && !string.IsNullOrEmpty(options.KeyStorePath))
+        {
+            yield return $"{section}:KeyStoreConnectionString and {section}:KeyStorePath are both set: set one (a redis-server key store, or a folder for a single silo).";
+        }
+
+        if (!string.IsNullOrEmpty(options.KeyStoreConnectionString))
+        {
+            string? parseError = null;
+            try
+            {
+                StackExchange.Redis.ConfigurationOptions.Parse(options.KeyStoreConnectionString);
+            }
+            catch (ArgumentException ex)
+            {
+                parseError = ex.Message;
+            }
+
+            if (parseError is not null)
+            {
+                yield return $"{section}:KeyStoreConnectionString is not a valid StackExchange.Redis connection string: {parseError}";
+            }
+        }
+
+        if (!string.IsNullOrEmpty(options.KeyStorePath) && !Path.IsPathFullyQualified(options.KeyStorePath))
+        {
+            yield return $"{section}:KeyStorePath is '{options.KeyStorePath}': give an absolute folder path.";
+        }
+
+        if (options.KeyStoreCompactionTimeout < TimeSpan.FromSeconds(1) || options.KeyStoreCompactionTimeout > TimeSpan.FromMinutes(10))
+        {
+            yield return $"{section}:KeyStoreCompactionTimeout is {options.KeyStoreCompactionTimeout}: allowed 00:00:01 to 00:10:00.";
+        }
     }
 
     [GeneratedRegex("^[A-Za-z0-9._-]{1,32}$", RegexOptions.CultureInvariant)]

@@ -39,6 +39,9 @@ public sealed class SiloHostTests : IDisposable
 
         Assert.True(File.Exists(DevelopmentSecretsFile.PathIn(_dataPath)));
         Assert.True(Directory.EnumerateFiles(Path.Combine(_dataPath, "store"), "*", SearchOption.AllDirectories).Any());
+
+        // The user's data key went to the key folder an erase rewrites, not into the embedded store (crypto-shredding).
+        Assert.Contains(userId + "\t", File.ReadAllText(Path.Combine(_dataPath, "data-keys", Memory.Grains.Storage.FileWrappedKeyStore.FileName)));
     }
 
     [Fact]

@@ -50,6 +50,33 @@ public sealed class OptionsValidatorTests
         Assert.True(new SnapshotEncryptionOptionsValidator().Validate(null, options).Succeeded);
     }
 
+    [Theory]
+    [InlineData("localhost:6380", "/var/lib/tripsage/data-keys", "both set")]
+    [InlineData(null, "relative/data-keys", "absolute folder path")]
+    [InlineData("localhost:6380,ssl=maybe", null, "KeyStoreConnectionString is not a valid")]
+    public void EncryptionOptions_BadKeyStore_FailsNamingTheSetting(string? connectionString, string? path, string expected)
+    {
+        var options = new SnapshotEncryptionOptions { CurrentKeyId = "k1", KeyStoreConnectionString = connectionString, KeyStorePath = path };
+        options.Keys["k1"] = KeyRing.NewKey();
+
+        var result = new SnapshotEncryptionOptionsValidator().Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.Contains(expected, result.FailureMessage);
+    }
+
+    [Fact]
+    public void EncryptionOptions_CompactionTimeoutOutOfRange_FailsNamingTheOption()
+    {
+        var options = new SnapshotEncryptionOptions { CurrentKeyId = "k1", KeyStoreCompactionTimeout = TimeSpan.Zero };
+        options.Keys["k1"] = KeyRing.NewKey();
+
+        var result = new SnapshotEncryptionOptionsValidator().Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.Contains("TripSage:Encryption:KeyStoreCompactionTimeout", result.FailureMessage);
+    }
+
     [Fact]
     public void MemoryOptions_ZeroTextLimit_FailsNamingTheOption()
     {
