@@ -27,12 +27,15 @@ internal sealed class ChaosCluster : IAsyncDisposable
     private readonly IHost _client;
     private readonly EventHandler _onExit;
 
-    private ChaosCluster(string folder, RedisServerProcess store, IReadOnlyList<SiloProcess> silos, IHost client)
+    private readonly string _signingKey;
+
+    private ChaosCluster(string folder, RedisServerProcess store, IReadOnlyList<SiloProcess> silos, IHost client, string signingKey)
     {
         _folder = folder;
         _store = store;
         Silos = silos;
         _client = client;
+        _signingKey = signingKey;
         _onExit = (_, _) => KillEverything();
         AppDomain.CurrentDomain.ProcessExit += _onExit;
     }
@@ -41,15 +44,17 @@ internal sealed class ChaosCluster : IAsyncDisposable
 
     public IMemoryClient Client => _client.Services.GetRequiredService<IMemoryClient>();
 
-    public string StoreConnectionString => _store.ConnectionString;
+    /// <summary>The store the silos persist to and cluster through.</summary>
+    public RedisServerProcess Store => _store;
 
-    public static async Task<ChaosCluster> StartAsync(int siloCount, string siloAssembly, TimeSpan responseTimeout, bool gatewaysFromStore, TextWriter progress, CancellationToken cancellationToken)
+    public static async Task<ChaosCluster> StartAsync(ChaosOptions options, TextWriter progress, CancellationToken cancellationToken)
     {
+        var siloCount = options.Silos;
         var folder = Directory.CreateTempSubdirectory("tripsage-chaos-").FullName;
         var store = await RedisServerProcess.StartAsync(folder);
         var signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         var environment = SiloEnvironment(store.ConnectionString, signingKey);
-        var silos = Enumerable.Range(1, siloCount).Select(i => new SiloProcess($"silo-{i}", siloAssembly, folder, environment)).ToList();
+        var silos = Enumerable.Range(1, siloCount).Select(i => new SiloProcess($"silo-{i}", options.SiloAssembly, folder, environment)).ToList();
         IHost? client = null;
         try
         {
@@ -62,8 +67,8 @@ internal sealed class ChaosCluster : IAsyncDisposable
                 progress.WriteLine($"chaos: {silo.Name} ready (gateway {silo.GatewayPort}, http {silo.HttpPort})");
             }
 
-            client = await StartClientAsync(silos, gatewaysFromStore ? store.ConnectionString : null, signingKey, responseTimeout, cancellationToken);
-            return new ChaosCluster(folder, store, silos, client);
+            client = await StartClientAsync(silos, options.GatewaysFromStore ? store.ConnectionString : null, signingKey, options.ResponseTimeout, cancellationToken);
+            return new ChaosCluster(folder, store, silos, client, signingKey);
         }
         catch
         {
@@ -79,20 +84,33 @@ internal sealed class ChaosCluster : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// Another client, with only <paramref name="gateways"/>' gateways: a caller that reaches the grid through
+    /// particular silos. The caller disposes it (<see cref="StopClientAsync"/>).
+    /// </summary>
+    public Task<IHost> ConnectClientAsync(IEnumerable<SiloProcess> gateways, TimeSpan responseTimeout, CancellationToken cancellationToken) =>
+        StartClientAsync([.. gateways], clusteringStore: null, _signingKey, responseTimeout, cancellationToken);
+
+    /// <summary>Stops a client without waiting long for goodbyes to silos that are gone.</summary>
+    public static async Task StopClientAsync(IHost client)
     {
-        AppDomain.CurrentDomain.ProcessExit -= _onExit;
         try
         {
             using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            await _client.StopAsync(stopping.Token);
+            await client.StopAsync(stopping.Token);
         }
         catch (OperationCanceledException)
         {
             // The client's goodbye to dead gateways is not worth waiting for.
         }
 
-        _client.Dispose();
+        client.Dispose();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        AppDomain.CurrentDomain.ProcessExit -= _onExit;
+        await StopClientAsync(_client);
         foreach (var silo in Silos)
         {
             await silo.DisposeAsync();

@@ -9,82 +9,64 @@ internal static class ChaosCommand
     private const int CheckFailed = 1;
     private const string SiloAssemblyName = "TripSage.Silo.dll";
 
-    public static Command Create() => new("chaos", "Failure scenarios on a cluster of silo processes clustered through redis-server; each verifies every acknowledged write afterwards.")
+    public static Command Create() => new("chaos", "Failure scenarios on a cluster of silo processes clustered through redis-server; each verifies every acknowledged write afterwards and prints acked-lost (exit 1 when a check fails).")
     {
         CreateKillSilo(),
+        CreateStoreRestart(),
+        CreateRollingRestart(),
+        CreateSplitActivation(),
     };
 
     private static Command CreateKillSilo()
     {
-        var duration = new Option<double>("--duration") { Description = "Seconds of load.", DefaultValueFactory = _ => KillSiloOptions.DefaultDuration.TotalSeconds };
-        var silos = new Option<int>("--silos") { Description = "Silo processes (2 or more).", DefaultValueFactory = _ => KillSiloOptions.DefaultSilos };
-        var killEvery = new Option<double>("--kill-every") { Description = "Seconds between kills (a kill waits for the previous silo to be back).", DefaultValueFactory = _ => KillSiloOptions.DefaultKillEvery.TotalSeconds };
-        var restartAfter = new Option<double>("--restart-after") { Description = "Seconds a killed silo stays down before its restart (0: at once); shows what the cluster does without it.", DefaultValueFactory = _ => 0 };
-        var users = new Option<int>("--users") { Description = "Users written to at random.", DefaultValueFactory = _ => KillSiloOptions.DefaultUsers };
-        var hotUsers = new Option<int>("--hot-users") { Description = "Hot users that take --hot-share of the writes.", DefaultValueFactory = _ => KillSiloOptions.DefaultHotUsers };
-        var hotShare = new Option<int>("--hot-share") { Description = "Percent of writes that go to the hot users.", DefaultValueFactory = _ => KillSiloOptions.DefaultHotSharePercent };
-        var writers = new Option<int>("--writers") { Description = "Concurrent writers.", DefaultValueFactory = _ => KillSiloOptions.DefaultWriters };
-        var responseTimeout = new Option<double>("--response-timeout") { Description = "Seconds the client waits for an answer (MemoryClientOptions.ResponseTimeout, 1 to 300).", DefaultValueFactory = _ => KillSiloOptions.DefaultResponseTimeout.TotalSeconds };
-        var gatewaysFromStore = new Option<bool>("--gateways-from-store") { Description = "The client finds gateways in the store's membership table instead of a fixed list of every silo's gateway." };
-        var siloAssembly = new Option<FileInfo?>("--silo-dll") { Description = $"The built {SiloAssemblyName}; default: TripSage.Silo's build in this benchmark's configuration." };
-
-        var command = new Command("kill-silo", "kill -9 one silo every --kill-every seconds under a write load and restart it; prints acked-lost (exit 1 when not 0).")
+        var duration = Seconds("--duration", "Seconds of load.", KillSiloScenario.DefaultDuration);
+        var killEvery = Seconds("--kill-every", "Seconds between kills (a kill waits for the previous silo to be back).", KillSiloScenario.DefaultKillEvery);
+        var restartAfter = Seconds("--restart-after", "Seconds a killed silo stays down before its restart (0: at once); shows what the cluster does without it.", TimeSpan.Zero);
+        var shared = new SharedOptions();
+        var command = new Command("kill-silo", "kill -9 one silo every --kill-every seconds under the load and restart it.") { duration, killEvery, restartAfter };
+        return shared.AddTo(command, parse =>
         {
-            duration, silos, killEvery, restartAfter, users, hotUsers, hotShare, writers, responseTimeout, gatewaysFromStore, siloAssembly,
-        };
-        command.SetAction(async (parse, cancellationToken) =>
-        {
-            var options = new KillSiloOptions
-            {
-                Duration = TimeSpan.FromSeconds(parse.GetValue(duration)),
-                KillEvery = TimeSpan.FromSeconds(parse.GetValue(killEvery)),
-                RestartAfter = TimeSpan.FromSeconds(parse.GetValue(restartAfter)),
-                Silos = parse.GetValue(silos),
-                Users = parse.GetValue(users),
-                HotUsers = parse.GetValue(hotUsers),
-                HotSharePercent = parse.GetValue(hotShare),
-                Writers = parse.GetValue(writers),
-                ResponseTimeout = TimeSpan.FromSeconds(parse.GetValue(responseTimeout)),
-                GatewaysFromStore = parse.GetValue(gatewaysFromStore),
-                SiloAssembly = parse.GetValue(siloAssembly)?.FullName ?? DefaultSiloAssembly(),
-            };
-            if (options.Duration <= TimeSpan.Zero || options.Duration > KillSiloOptions.MaxDuration || options.KillEvery <= TimeSpan.Zero
-                || options.RestartAfter < TimeSpan.Zero || options.RestartAfter > KillSiloOptions.MaxDuration
-                || options.Silos < 2 || options.Users < 1 || options.HotUsers < 1 || options.Writers < 1
-                || options.HotSharePercent is < 0 or > 100 || options.ResponseTimeout < TimeSpan.FromSeconds(1) || options.ResponseTimeout > TimeSpan.FromMinutes(5))
-            {
-                await Console.Error.WriteLineAsync($"--duration (up to {KillSiloOptions.MaxDuration.TotalSeconds:0} s), --kill-every, --users, --hot-users and --writers must be positive, --restart-after 0 or more, --silos at least 2, --hot-share 0 to 100, --response-timeout 1 to 300.");
-                return UsageError;
-            }
-
-            if (!File.Exists(options.SiloAssembly))
-            {
-                await Console.Error.WriteLineAsync($"{options.SiloAssembly} does not exist; build it first (dotnet build TripSage.Silo -c Release) or give --silo-dll.");
-                return UsageError;
-            }
-
-            KillSiloReport report;
-            try
-            {
-                report = await new KillSiloScenario(options, Console.Error).RunAsync(cancellationToken);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                await Console.Error.WriteLineAsync("kill-silo stopped before it finished; every process it started was killed, nothing was verified.");
-                return CheckFailed;
-            }
-
-            KillSiloTable.Write(report, Console.Out);
-            if (!report.Passed)
-            {
-                await Console.Error.WriteLineAsync($"kill-silo failed: {report.AcknowledgedLost.Count} acknowledged writes lost, {report.Duplicated} duplicated, {report.Unverified.Count} users not verified, final recovery {(report.FinalRecovery is null ? "timed out" : "ok")}.");
-                return CheckFailed;
-            }
-
-            return 0;
-        });
-        return command;
+            var (d, k, r) = (TimeSpan.FromSeconds(parse.GetValue(duration)), TimeSpan.FromSeconds(parse.GetValue(killEvery)), TimeSpan.FromSeconds(parse.GetValue(restartAfter)));
+            return d <= TimeSpan.Zero || d > ChaosOptions.MaxDuration || k <= TimeSpan.Zero || r < TimeSpan.Zero || r > ChaosOptions.MaxDuration
+                ? $"--duration must be more than 0 and up to {ChaosOptions.MaxDuration.TotalSeconds:0} s, --kill-every more than 0, --restart-after 0 to {ChaosOptions.MaxDuration.TotalSeconds:0} s."
+                : null;
+        }, (options, parse) => new KillSiloScenario(options, TimeSpan.FromSeconds(parse.GetValue(duration)), TimeSpan.FromSeconds(parse.GetValue(killEvery)), TimeSpan.FromSeconds(parse.GetValue(restartAfter)), Console.Error).RunAsync);
     }
+
+    private static Command CreateStoreRestart()
+    {
+        var downFor = Seconds("--down-for", "Seconds the store stays away in each outage.", StoreRestartScenario.DefaultDownFor);
+        var between = Seconds("--between", "Seconds of normal load before, between and after the outages.", StoreRestartScenario.DefaultBetween);
+        var command = new Command("store-restart", "Stop the store under the load (SIGTERM, then kill -9) and start it again on the same port and data; the silos are not restarted.") { downFor, between };
+        return new SharedOptions().AddTo(command, parse => PositiveUpToMax(parse, downFor, between), (options, parse) =>
+            new StoreRestartScenario(options, TimeSpan.FromSeconds(parse.GetValue(downFor)), TimeSpan.FromSeconds(parse.GetValue(between)), Console.Error).RunAsync);
+    }
+
+    private static Command CreateRollingRestart()
+    {
+        var between = Seconds("--between", "Seconds of load before, between and after the restarts.", RollingRestartScenario.DefaultBetween);
+        var stopTimeout = Seconds("--stop-timeout", "Seconds a silo may take to exit after SIGTERM before it is killed.", RollingRestartScenario.DefaultStopTimeout);
+        var command = new Command("rolling-restart", "Restart every silo gracefully (SIGTERM, start again) one after another under the load.") { between, stopTimeout };
+        return new SharedOptions().AddTo(command, parse => PositiveUpToMax(parse, between, stopTimeout), (options, parse) =>
+            new RollingRestartScenario(options, TimeSpan.FromSeconds(parse.GetValue(between)), TimeSpan.FromSeconds(parse.GetValue(stopTimeout)), Console.Error).RunAsync);
+    }
+
+    private static Command CreateSplitActivation()
+    {
+        var splitUsers = new Option<int>("--split-users") { Description = "Users given a second activation while the first is frozen.", DefaultValueFactory = _ => SplitActivationScenario.DefaultSplitUsers };
+        var freezeLimit = Seconds("--freeze-limit", "Longest the silo stays frozen while waiting for the cluster to declare it dead and move its users.", SplitActivationScenario.DefaultFreezeLimit);
+        var command = new Command("split-activation", "Freeze a silo (SIGSTOP) until the cluster declares it dead and its users activate elsewhere and take writes, then thaw it (SIGCONT) with writes queued on its stale activations.") { splitUsers, freezeLimit };
+        return new SharedOptions().AddTo(command, parse => parse.GetValue(splitUsers) < 1 ? "--split-users must be at least 1." : PositiveUpToMax(parse, freezeLimit), (options, parse) =>
+            new SplitActivationScenario(options, parse.GetValue(splitUsers), TimeSpan.FromSeconds(parse.GetValue(freezeLimit)), Console.Error).RunAsync);
+    }
+
+    private static Option<double> Seconds(string name, string description, TimeSpan defaultValue) =>
+        new(name) { Description = description, DefaultValueFactory = _ => defaultValue.TotalSeconds };
+
+    private static string? PositiveUpToMax(ParseResult parse, params Option<double>[] seconds) =>
+        seconds.FirstOrDefault(option => parse.GetValue(option) <= 0 || parse.GetValue(option) > ChaosOptions.MaxDuration.TotalSeconds) is { } bad
+            ? $"{bad.Name} must be more than 0 and up to {ChaosOptions.MaxDuration.TotalSeconds:0} s."
+            : null;
 
     /// <summary>TripSage.Silo's output folder for the configuration and target framework this benchmark was built with.</summary>
     private static string DefaultSiloAssembly()
@@ -99,5 +81,83 @@ internal static class ChaosCommand
         return root is null
             ? SiloAssemblyName
             : Path.Combine(root.FullName, "TripSage.Silo", "bin", output.Parent!.Name, output.Name, SiloAssemblyName);
+    }
+
+    /// <summary>The options every scenario takes (the cluster and the load), and the run every subcommand shares.</summary>
+    private sealed class SharedOptions
+    {
+        private readonly Option<int> _silos = new("--silos") { Description = "Silo processes (2 or more).", DefaultValueFactory = _ => ChaosOptions.DefaultSilos };
+        private readonly Option<int> _users = new("--users") { Description = "Users written to at random.", DefaultValueFactory = _ => ChaosOptions.DefaultUsers };
+        private readonly Option<int> _hotUsers = new("--hot-users") { Description = "Hot users that take --hot-share of the writes.", DefaultValueFactory = _ => ChaosOptions.DefaultHotUsers };
+        private readonly Option<int> _hotShare = new("--hot-share") { Description = "Percent of writes that go to the hot users.", DefaultValueFactory = _ => ChaosOptions.DefaultHotSharePercent };
+        private readonly Option<int> _writers = new("--writers") { Description = "Concurrent callers of remember (not safe to retry).", DefaultValueFactory = _ => ChaosOptions.DefaultWriters };
+        private readonly Option<int> _readers = new("--readers") { Description = "Concurrent callers of search (safe to retry); 0 for none.", DefaultValueFactory = _ => ChaosOptions.DefaultReaders };
+        private readonly Option<double> _responseTimeout = new("--response-timeout") { Description = "Seconds the client waits for an answer (MemoryClientOptions.ResponseTimeout, 1 to 300).", DefaultValueFactory = _ => ChaosOptions.DefaultResponseTimeout.TotalSeconds };
+        private readonly Option<bool> _gatewaysFromStore = new("--gateways-from-store") { Description = "The client finds gateways in the store's membership table instead of a fixed list of every silo's gateway." };
+        private readonly Option<FileInfo?> _siloAssembly = new("--silo-dll") { Description = $"The built {SiloAssemblyName}; default: TripSage.Silo's build in this benchmark's configuration." };
+
+        /// <summary>
+        /// Adds the shared options to <paramref name="command"/> and makes it run: <paramref name="validate"/> returns the
+        /// usage error of the scenario's own options (null: fine), <paramref name="scenario"/> makes the run.
+        /// </summary>
+        public Command AddTo(Command command, Func<ParseResult, string?> validate, Func<ChaosOptions, ParseResult, Func<CancellationToken, Task<ChaosReport>>> scenario)
+        {
+            foreach (var option in new Option[] { _silos, _users, _hotUsers, _hotShare, _writers, _readers, _responseTimeout, _gatewaysFromStore, _siloAssembly })
+            {
+                command.Options.Add(option);
+            }
+
+            command.SetAction(async (parse, cancellationToken) =>
+            {
+                var options = new ChaosOptions
+                {
+                    Silos = parse.GetValue(_silos),
+                    Users = parse.GetValue(_users),
+                    HotUsers = parse.GetValue(_hotUsers),
+                    HotSharePercent = parse.GetValue(_hotShare),
+                    Writers = parse.GetValue(_writers),
+                    Readers = parse.GetValue(_readers),
+                    ResponseTimeout = TimeSpan.FromSeconds(parse.GetValue(_responseTimeout)),
+                    GatewaysFromStore = parse.GetValue(_gatewaysFromStore),
+                    SiloAssembly = parse.GetValue(_siloAssembly)?.FullName ?? DefaultSiloAssembly(),
+                };
+                var usage = options.Silos < 2 || options.Users < 1 || options.HotUsers < 1 || options.Writers < 1 || options.Readers < 0
+                    || options.HotSharePercent is < 0 or > 100 || options.ResponseTimeout < TimeSpan.FromSeconds(1) || options.ResponseTimeout > TimeSpan.FromMinutes(5)
+                    ? "--silos must be at least 2, --users, --hot-users and --writers positive, --readers 0 or more, --hot-share 0 to 100, --response-timeout 1 to 300."
+                    : validate(parse);
+                if (usage is not null)
+                {
+                    await Console.Error.WriteLineAsync(usage);
+                    return UsageError;
+                }
+
+                if (!File.Exists(options.SiloAssembly))
+                {
+                    await Console.Error.WriteLineAsync($"{options.SiloAssembly} does not exist; build it first (dotnet build TripSage.Silo -c Release) or give --silo-dll.");
+                    return UsageError;
+                }
+
+                ChaosReport report;
+                try
+                {
+                    report = await scenario(options, parse)(cancellationToken);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    await Console.Error.WriteLineAsync($"{command.Name} stopped before it finished; every process it started was killed, nothing was verified.");
+                    return CheckFailed;
+                }
+
+                ChaosTable.Write(report, Console.Out);
+                if (!report.Passed)
+                {
+                    await Console.Error.WriteLineAsync($"{command.Name} failed: {report.Check.Failure}{string.Concat(report.ScenarioFailures.Select(failure => "; " + failure))}.");
+                    return CheckFailed;
+                }
+
+                return 0;
+            });
+            return command;
+        }
     }
 }

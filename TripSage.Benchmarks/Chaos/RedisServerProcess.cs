@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using StackExchange.Redis;
 using TripSage.Memory.Hosting;
 
@@ -7,17 +8,23 @@ namespace TripSage.Memory.Benchmarks.Chaos;
 /// <summary>
 /// The Debian package's <c>redis-server</c> as the cluster's store: a free loopback port, an fsync-always
 /// append-only file in its own temporary folder, so an acknowledged write is on disk before the grid
-/// acknowledges it.
+/// acknowledges it. It can be stopped (gracefully or with <c>kill -9</c>) and started again on the same
+/// port and data, as a restarted store keeps its address and volume.
 /// </summary>
 internal sealed class RedisServerProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan ProbeInterval = TimeSpan.FromMilliseconds(100);
-    private readonly Process _process;
+    private readonly string _executable;
+    private readonly string _dataPath;
+    private readonly int _port;
+    private Process? _process;
 
-    private RedisServerProcess(Process process, int port)
+    private RedisServerProcess(string executable, string dataPath, int port)
     {
-        _process = process;
+        _executable = executable;
+        _dataPath = dataPath;
+        _port = port;
         ConnectionString = $"127.0.0.1:{port}";
     }
 
@@ -27,12 +34,18 @@ internal sealed class RedisServerProcess : IAsyncDisposable
     {
         var executable = FindExecutable()
             ?? throw new InvalidOperationException("redis-server is not on PATH; install the Debian package: apt-get install -y redis-server");
-        var dataPath = Directory.CreateDirectory(Path.Combine(folder, "redis")).FullName;
-        var port = LoopbackPorts.Free();
-        var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var store = new RedisServerProcess(executable, Directory.CreateDirectory(Path.Combine(folder, "redis")).FullName, LoopbackPorts.Free());
+        await store.StartAsync();
+        return store;
+    }
+
+    /// <summary>Starts the server (again) on its port and data folder and returns once it answers PING (the append-only file is loaded by then).</summary>
+    public async Task StartAsync()
+    {
+        var start = new ProcessStartInfo(_executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in new[]
         {
-            "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--dir", dataPath,
+            "--port", _port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--dir", _dataPath,
             "--appendonly", "yes", "--appendfsync", "always", "--save", string.Empty, "--daemonize", "no",
         })
         {
@@ -44,31 +57,64 @@ internal sealed class RedisServerProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var store = new RedisServerProcess(process, port);
+        _process = process;
         try
         {
-            await store.WaitUntilAnswersAsync();
-            return store;
+            await WaitUntilAnswersAsync(process);
         }
         catch
         {
-            await store.DisposeAsync();
+            await KillAsync();
             throw;
         }
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Graceful stop (SIGTERM: redis-server flushes the append-only file and exits); killed after <paramref name="timeout"/>.</summary>
+    /// <returns>True when it exited by itself.</returns>
+    public async Task<bool> StopAsync(TimeSpan timeout)
     {
-        if (!_process.HasExited)
+        if (_process is not { } process)
         {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
+            return true;
         }
 
-        _process.Dispose();
+        Signals.Terminate(process.Id);
+        using var waiting = new CancellationTokenSource(timeout);
+        var exited = true;
+        try
+        {
+            await process.WaitForExitAsync(waiting.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            exited = false;
+        }
+
+        await KillAsync();
+        return exited;
     }
 
-    private async Task WaitUntilAnswersAsync()
+    /// <summary><c>kill -9</c>: nothing flushed beyond what each fsync already made durable.</summary>
+    public async Task KillAsync()
+    {
+        if (_process is not { } process)
+        {
+            return;
+        }
+
+        _process = null;
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process.Dispose();
+    }
+
+    public async ValueTask DisposeAsync() => await KillAsync();
+
+    private async Task WaitUntilAnswersAsync(Process process)
     {
         var deadline = DateTime.UtcNow + StartTimeout;
         while (true)
@@ -79,8 +125,9 @@ internal sealed class RedisServerProcess : IAsyncDisposable
                 await probe.GetDatabase().PingAsync();
                 return;
             }
-            catch (RedisConnectionException) when (DateTime.UtcNow < deadline && !_process.HasExited)
+            catch (RedisException) when (DateTime.UtcNow < deadline && !process.HasExited)
             {
+                // Not listening yet, or still loading the append-only file.
                 await Task.Delay(ProbeInterval);
             }
         }

@@ -104,6 +104,73 @@ internal sealed class SiloProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>True while the process started last is running (or frozen).</summary>
+    public bool IsRunning => _process is { HasExited: false };
+
+    /// <summary>
+    /// Graceful stop, as an orchestrator does it: SIGTERM, then the host's shutdown (the silo leaves the
+    /// cluster, activations deactivate). After <paramref name="timeout"/> the process is killed.
+    /// </summary>
+    /// <returns>True when the process exited by itself within <paramref name="timeout"/>.</returns>
+    public async Task<bool> StopAsync(TimeSpan timeout)
+    {
+        if (_process is not { } process)
+        {
+            return true;
+        }
+
+        Signals.Terminate(process.Id);
+        WriteLog($"--- {Name} sent SIGTERM at {DateTime.UtcNow:O}");
+        var exited = await WaitForExitAsync(timeout);
+        if (exited)
+        {
+            WriteLog($"--- {Name} exited with code {process.ExitCode} at {DateTime.UtcNow:O}");
+        }
+
+        await KillAsync();
+        return exited;
+    }
+
+    /// <summary>Waits up to <paramref name="timeout"/> for the running process to exit by itself; true when it did.</summary>
+    public async Task<bool> WaitForExitAsync(TimeSpan timeout)
+    {
+        if (_process is not { } process)
+        {
+            return true;
+        }
+
+        using var waiting = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(waiting.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>SIGSTOP: the silo stops answering anyone (silos, clients, the membership probes) but keeps its connections open.</summary>
+    public void Freeze()
+    {
+        if (_process is { } process)
+        {
+            Signals.Freeze(process.Id);
+            WriteLog($"--- {Name} frozen (SIGSTOP) at {DateTime.UtcNow:O}");
+        }
+    }
+
+    /// <summary>SIGCONT: a frozen silo runs on from where it stopped.</summary>
+    public void Thaw()
+    {
+        if (_process is { } process)
+        {
+            Signals.Thaw(process.Id);
+            WriteLog($"--- {Name} thawed (SIGCONT) at {DateTime.UtcNow:O}");
+        }
+    }
+
     /// <summary><c>kill -9</c>: the process and its children end at once, nothing flushed, no goodbye to the cluster.</summary>
     public async Task KillAsync()
     {
@@ -119,7 +186,7 @@ internal sealed class SiloProcess : IAsyncDisposable
             await process.WaitForExitAsync();
         }
 
-        WriteLog($"--- {Name} killed at {DateTime.UtcNow:O}");
+        WriteLog($"--- {Name} gone (pid {process.Id}) at {DateTime.UtcNow:O}");
         process.Dispose();
     }
 
