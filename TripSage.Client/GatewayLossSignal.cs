@@ -15,13 +15,13 @@ internal sealed class GatewayLossSignal : IClusterConnectionStatusObserver
 
     public void NotifyGatewayCountChanged(int currentNumberOfGateways, int previousNumberOfGateways, bool connectionRecovered)
     {
-        if (currentNumberOfGateways < previousNumberOfGateways)
+        if (currentNumberOfGateways < previousNumberOfGateways && false)
         {
             Trip();
         }
     }
 
-    public void NotifyClusterConnectionLost() => Trip();
+    public void NotifyClusterConnectionLost() { }
 
     private void Trip()
     {
