@@ -35,13 +35,37 @@ public sealed class MemoryClientOptions
     public Func<string, CancellationToken, ValueTask<string?>>? TokenProvider { get; set; }
 
     /// <summary>
-    /// Longest a call waits for its answer before it fails with <see cref="TimeoutException"/>. It is
-    /// also how long a call in flight on a silo that dies without closing its connection waits: the
-    /// Orleans client learns of no silo's death by itself. Default 10 s (Orleans' own default is 30 s):
+    /// Longest a call waits for its answer before it counts as failed (a <see cref="GridUnavailableException"/>
+    /// once the client stops retrying it). A call in flight on a silo that dies is given up sooner, after
+    /// <see cref="GatewayLossGrace"/>, when the client sees a gateway connection close; a silo that dies
+    /// without its connections closing (a machine that vanishes from the network) is noticed only by this
+    /// timeout. Default 10 s (Orleans' own default is 30 s):
     /// well above what a call takes on a healthy grid, since the silos fail a call fast when the store
     /// is down (a few seconds). Allowed: 1 s to 5 minutes.
     /// </summary>
     public TimeSpan ResponseTimeout { get; set; } = DefaultResponseTimeout;
+
+    /// <summary>
+    /// How many times a call that is safe to repeat is sent before a transient failure (its silo went
+    /// away, a gateway refused it, no answer in time) reaches the caller as <see cref="GridUnavailableException"/>.
+    /// Safe to repeat: reads, and remembers (each item carries an idempotency key, which the client sets
+    /// when the caller did not). Every other write is sent once. Default 3; allowed 1 to 10.
+    /// </summary>
+    public int MaxAttempts { get; set; } = 3;
+
+    /// <summary>
+    /// Wait before the first repeat of a call; it doubles before each further one and is jittered by ±50 %.
+    /// Default 250 ms; allowed 0 to 10 s.
+    /// </summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// When the client loses a gateway connection (a silo died or stopped), how much longer calls already
+    /// in flight may take to answer before they count as lost with that silo: those safe to repeat are
+    /// sent again, the others fail with <see cref="GridUnavailableException"/> (outcome unknown). Calls
+    /// through the other gateways answer well within it. Default 2 s; allowed 100 ms to <see cref="ResponseTimeout"/>.
+    /// </summary>
+    public TimeSpan GatewayLossGrace { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>The default of <see cref="ResponseTimeout"/>: 10 seconds.</summary>
     public static readonly TimeSpan DefaultResponseTimeout = TimeSpan.FromSeconds(10);

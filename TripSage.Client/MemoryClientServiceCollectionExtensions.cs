@@ -20,13 +20,7 @@ public static class MemoryClientServiceCollectionExtensions
             options.Gateways.Add(GridDefaults.Gateway);
         }
 
-        if (options.ResponseTimeout < MemoryClientOptions.MinResponseTimeout || options.ResponseTimeout > MemoryClientOptions.MaxResponseTimeout)
-        {
-            throw new ArgumentOutOfRangeException(
-                nameof(configure),
-                options.ResponseTimeout,
-                $"{nameof(MemoryClientOptions)}.{nameof(MemoryClientOptions.ResponseTimeout)} is {options.ResponseTimeout}; allowed: {MemoryClientOptions.MinResponseTimeout} to {MemoryClientOptions.MaxResponseTimeout}.");
-        }
+        MemoryClientOptionsValidation.ThrowIfInvalid(options, nameof(configure));
 
         services.AddOrleansClient(client =>
         {
@@ -40,6 +34,7 @@ public static class MemoryClientServiceCollectionExtensions
             // A trace the agent backend started continues through the grain into the store.
             client.AddActivityPropagation();
             client.AddOutgoingGrainCallFilter(new BearerTokenFilter(options.Token, options.TokenProvider));
+            client.AddMemoryCallPolicy(options);
             if (options.RedisClusteringConnectionString is { } redis)
             {
                 client.UseRedisClustering(redis);
@@ -49,7 +44,6 @@ public static class MemoryClientServiceCollectionExtensions
                 client.UseStaticClustering(options.Gateways.Select(GatewayAddress.Parse).ToArray());
             }
         });
-        services.AddSingleton<IMemoryClient, MemoryClient>();
         return services;
     }
 
@@ -58,9 +52,28 @@ public static class MemoryClientServiceCollectionExtensions
     /// such as a silo host that serves HTTP or MCP. No token is added to calls: each call's token must
     /// already be in the Orleans request context under <see cref="TripSage.Memory.MemoryRequestContext.BearerToken"/>.
     /// </summary>
+    /// <remarks>
+    /// Reads and remembers are retried with the defaults of <see cref="MemoryClientOptions"/> when a silo
+    /// they reach fails; the host's own client has no gateway connections to watch.
+    /// </remarks>
     public static IServiceCollection AddTripSageMemoryFacade(this IServiceCollection services)
     {
+        services.AddSingleton(new MemoryCallPolicy(new MemoryClientOptions(), gatewayLoss: null));
         services.AddSingleton<IMemoryClient, MemoryClient>();
         return services;
+    }
+
+    /// <summary>
+    /// Registers <see cref="IMemoryClient"/> on an Orleans client with the call policy of <paramref name="options"/>
+    /// (retries, and giving up calls in flight when a gateway connection closes). Internal so tests can put the
+    /// client's behaviour on a test cluster's client.
+    /// </summary>
+    internal static IClientBuilder AddMemoryCallPolicy(this IClientBuilder client, MemoryClientOptions options)
+    {
+        var gatewayLoss = new GatewayLossSignal();
+        client.AddClusterConnectionStatusObserver(gatewayLoss);
+        client.Services.AddSingleton(new MemoryCallPolicy(options, gatewayLoss));
+        client.Services.AddSingleton<IMemoryClient, MemoryClient>();
+        return client;
     }
 }

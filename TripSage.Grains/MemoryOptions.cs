@@ -61,4 +61,14 @@ public sealed class MemoryOptions
 
     /// <summary>Longest preference value, in UTF-8 bytes. Default 1024.</summary>
     public int MaxPreferenceValueBytes { get; set; } = 1024;
+
+    /// <summary>
+    /// Most idempotency keys of remembered memories kept per user (with the state, so they survive
+    /// deactivation and restarts); beyond this the oldest is dropped. Default 256: far more than one
+    /// user's writes during a client's retries, small enough to add little to each snapshot.
+    /// </summary>
+    public int MaxIdempotencyKeys { get; set; } = 256;
+
+    /// <summary>How long an idempotency key is kept after its remember. Default 1 hour.</summary>
+    public TimeSpan IdempotencyKeyLifetime { get; set; } = TimeSpan.FromHours(1);
 }

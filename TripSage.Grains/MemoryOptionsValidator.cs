@@ -34,6 +34,11 @@ internal sealed class MemoryOptionsValidator : IValidateOptions<MemoryOptions>
         AtLeast(nameof(options.MaxContextPerCategory), options.MaxContextPerCategory, 1);
         AtLeast(nameof(options.MaxPreferences), options.MaxPreferences, 0);
         AtLeast(nameof(options.MaxPreferenceValueBytes), options.MaxPreferenceValueBytes, 1);
+        AtLeast(nameof(options.MaxIdempotencyKeys), options.MaxIdempotencyKeys, 0);
+        if (options.IdempotencyKeyLifetime < TimeSpan.Zero)
+        {
+            failures.Add($"{MemoryOptions.SectionName}:{nameof(options.IdempotencyKeyLifetime)} is {options.IdempotencyKeyLifetime}; it must not be negative.");
+        }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -95,6 +95,8 @@ internal sealed partial class UserMemoryGrain(
             UserMemory.CheckExpiry(memories[i].ExpiresAt, $"memories[{i}].expiresAt", now);
         }
 
+        validate.DistinctIdempotencyKeys(memories, "memories");
+
         var records = memories.Select(m => new MemoryRecord
         {
             Id = MemoryIds.New(),
@@ -109,7 +111,8 @@ internal sealed partial class UserMemoryGrain(
             Embedding = m.Embedding?.ToArray(),
             EmbeddingModel = m.EmbeddingModel,
         }).ToList();
-        return await StoreNewAsync(screen.Screen(records, i => $"memories[{i}].text", Call.Findings), "memories", now);
+        var keys = memories.Select(m => m.IdempotencyKey).ToList();
+        return await StoreNewAsync(screen.Screen(records, i => $"memories[{i}].text", Call.Findings), "memories", now, keys);
     }
 
     public async Task<RememberResult> AddConversationAsync(Conversation conversation)
@@ -330,16 +333,16 @@ internal sealed partial class UserMemoryGrain(
     /// again when the change is applied (other remembers may have landed while it embedded); a
     /// failure of either leaves the state as it was.
     /// </summary>
-    private async Task<RememberResult> StoreNewAsync(List<MemoryRecord> candidates, string field, DateTimeOffset now)
+    private async Task<RememberResult> StoreNewAsync(List<MemoryRecord> candidates, string field, DateTimeOffset now, IReadOnlyList<string?>? idempotencyKeys = null)
     {
-        var embedded = (await search.EmbedAsync(_memory.PlanNew(candidates, field, now).Accepted)).ToDictionary(m => m.Id, StringComparer.Ordinal);
+        var embedded = (await search.EmbedAsync(_memory.PlanNew(candidates, field, now, idempotencyKeys).Accepted)).ToDictionary(m => m.Id, StringComparer.Ordinal);
         var call = Call;
         return await _commits.ApplyAsync(call, () =>
         {
             // Usually what is accepted now was accepted, and embedded, before. A memory the first plan
             // took for a duplicate of one forgotten meanwhile is stored without a model embedding
             // (keyword search finds it; `reembed` embeds it) rather than failing the call.
-            var plan = _memory.PlanNew(candidates, field, now);
+            var plan = _memory.PlanNew(candidates, field, now, idempotencyKeys);
             var accepted = plan.Accepted.Select(m => embedded.GetValueOrDefault(m.Id, m)).ToList();
             var expired = _memory.Store(plan, accepted, now);
             call.Touch(expired);

@@ -19,4 +19,10 @@ public sealed class UserMemoryState
 
     /// <summary>Audit events written with the change they record, not yet appended to the durable log.</summary>
     [Id(3)] public List<AuditEvent> AuditOutbox { get; set; } = [];
+
+    /// <summary>
+    /// Idempotency keys of recently stored memories, so that a retried remember stores nothing twice;
+    /// bounded by <see cref="MemoryOptions.MaxIdempotencyKeys"/> and <see cref="MemoryOptions.IdempotencyKeyLifetime"/>.
+    /// </summary>
+    [Id(4)] public Dictionary<string, RememberedKey> IdempotencyKeys { get; set; } = new(StringComparer.Ordinal);
 }

@@ -51,11 +51,11 @@ internal static class MemoryToolErrors
         MemoryRejectedException rejected => new(Rejected, names.Reword(rejected.Field, rejected.Message)),
         StoreUnavailableException => new(StoreUnavailable, $"The memory store did not answer; retry in a few seconds.{NothingChanged}"),
         SnapshotUnreadableException => new(SnapshotUnreadable, "This user's stored memory cannot be read until an operator fixes the grid's key ring or store; retrying will not help."),
-        SiloUnavailableException or ConnectionFailedException or OrleansMessageRejectionException =>
+        // The client already retried what is safe to retry. When the call may have reached the grain, say so rather than claim nothing changed.
+        GridUnavailableException { OutcomeUnknown: true } or TimeoutException =>
+            new(Timeout, "The memory grid did not answer in time; the change may or may not have been made. Check (get_memories, get_memory) before retrying."),
+        GridUnavailableException or SiloUnavailableException or ConnectionFailedException or OrleansMessageRejectionException =>
             new(GridUnreachable, $"The memory grid cannot be reached (no silo answered); retry once it is back.{NothingChanged}"),
-
-        // The call may have reached the grain: say so rather than claim nothing changed.
-        TimeoutException => new(Timeout, "The memory grid did not answer in time; the change may or may not have been made. Check (get_memories, get_memory) before retrying."),
         _ => null,
     };
 

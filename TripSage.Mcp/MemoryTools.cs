@@ -28,9 +28,10 @@ internal sealed class MemoryTools(IMemoryClient memory, MemoryToolCaller caller)
         [Description("Optional key/value tags to filter by later, such as {\"trip\": \"lisbon-2026\"}.")] Dictionary<string, string>? tags = null,
         [Description("Optional origin, such as the agent or channel that produced it.")] string? source = null,
         [Description("Optional conversation session the memory came from.")] string? sessionId = null,
-        [Description("Optional moment (ISO 8601) after which the memory is deleted.")] DateTimeOffset? expiresAt = null)
+        [Description("Optional moment (ISO 8601) after which the memory is deleted.")] DateTimeOffset? expiresAt = null,
+        [Description("Optional key that makes a retry safe: sending it again stores nothing new and returns the first call's memory id with status 'stored'. Letters, digits, '.', '_', ':' and '-', up to 128.")] string? idempotencyKey = null)
     {
-        var outcome = await CallAsync(AddMemoryArguments, () => memory.RememberAsync(caller.UserId, new NewMemory(text, category, tags, source, sessionId, expiresAt)));
+        var outcome = await CallAsync(AddMemoryArguments, () => memory.RememberAsync(caller.UserId, new NewMemory(text, category, tags, source, sessionId, expiresAt, IdempotencyKey: idempotencyKey)));
         return new AddMemoryResult(outcome.MemoryId, outcome.Status == RememberStatus.Stored ? "stored" : "duplicate", outcome.Flags, outcome.Quarantined);
     }
 

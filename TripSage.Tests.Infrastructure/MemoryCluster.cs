@@ -79,7 +79,15 @@ public sealed class MemoryCluster : IAsyncDisposable
         return keys;
     }
 
-    public static async Task<MemoryCluster> StartAsync(TestStore store, IReadOnlyDictionary<string, string?>? overrides = null)
+    /// <param name="store">The store every silo persists to.</param>
+    /// <param name="overrides">Settings to change or (null value) remove.</param>
+    /// <param name="silos">How many silos to start (the failover tests kill and stop some).</param>
+    /// <param name="configureClient">More configuration of the test cluster's client.</param>
+    public static async Task<MemoryCluster> StartAsync(
+        TestStore store,
+        IReadOnlyDictionary<string, string?>? overrides = null,
+        int silos = 1,
+        Action<IClientBuilder>? configureClient = null)
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
         var settings = new Dictionary<string, string?>(TestKeyRing)
@@ -112,7 +120,7 @@ public sealed class MemoryCluster : IAsyncDisposable
             }
         }
 
-        var builder = new InProcessTestClusterBuilder(1);
+        var builder = new InProcessTestClusterBuilder((short)silos);
         builder.Options.ServiceId = ServiceId;
         builder.Options.ConfigureFileLogging = false;
         builder.ConfigureSiloHost((_, host) =>
@@ -129,9 +137,13 @@ public sealed class MemoryCluster : IAsyncDisposable
         });
 
         // The client calls as an admin unless a test puts another token in the request context.
-        builder.ConfigureClient(client => client
-            .AddOutgoingGrainCallFilter(new BearerTokenFilter(TestTokens.Admin, null))
-            .AddMemoryStreams(AuditStream.ProviderName));
+        builder.ConfigureClient(client =>
+        {
+            client
+                .AddOutgoingGrainCallFilter(new BearerTokenFilter(TestTokens.Admin, null))
+                .AddMemoryStreams(AuditStream.ProviderName);
+            configureClient?.Invoke(client);
+        });
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return new MemoryCluster(cluster, clock, store);

@@ -74,6 +74,14 @@ internal sealed class GridCommandRunner(GlobalOptions options, GridConnectionOpt
         {
             return Fail(ExitCodes.GridFailure, exception.Message);
         }
+        catch (GridUnavailableException exception) when (exception.OutcomeUnknown)
+        {
+            return Fail(ExitCodes.GridFailure, exception.Message);
+        }
+        catch (GridUnavailableException exception)
+        {
+            return Fail(ExitCodes.GridUnreachable, $"{exception.Message} ({grid.Gateways}); {grid.StartHint}");
+        }
         catch (Exception exception) when (exception is ConnectionFailedException or SiloUnavailableException or OrleansMessageRejectionException)
         {
             return Fail(ExitCodes.GridUnreachable, $"lost the connection to the grid at {grid.Gateways} ({exception.Message}); {grid.StartHint}");

@@ -29,6 +29,7 @@ internal sealed class UserMemory
     private readonly MemoryOptions _options;
     private readonly UserSearchIndex _index;
     private readonly Dictionary<DuplicateKey, string> _byContent = [];
+    private readonly IdempotencyKeys _idempotencyKeys;
 
     // Kept in order as memories come and go, so listings, context, expiry and capacity never scan
     // and sort every memory: newest first (ties by id), and soonest expiry first.
@@ -39,6 +40,7 @@ internal sealed class UserMemory
     {
         _options = options;
         _index = index;
+        _idempotencyKeys = new IdempotencyKeys(options);
         State = state;
         Load(state);
     }
@@ -54,6 +56,7 @@ internal sealed class UserMemory
         _byContent.Clear();
         _newestFirst.Clear();
         _byExpiry.Clear();
+        _idempotencyKeys.Load(state.IdempotencyKeys);
         foreach (var memory in state.Memories.Values)
         {
             Index(memory);
@@ -158,30 +161,48 @@ internal sealed class UserMemory
 
     /// <summary>
     /// Which of the new memories are stored and which are exact duplicates (of a live memory or of
-    /// an earlier one in the batch), with the user's capacity checked for those stored.
+    /// an earlier one in the batch), with the user's capacity checked for those stored. An item whose
+    /// idempotency key (<paramref name="idempotencyKeys"/>, by position; distinct) already stored a
+    /// memory is answered with that memory's outcome and stored again never.
     /// </summary>
     /// <exception cref="MemoryValidationException">The user would hold more memories than allowed.</exception>
-    public NewMemories PlanNew(IReadOnlyList<MemoryRecord> candidates, string field, DateTimeOffset now)
+    public NewMemories PlanNew(IReadOnlyList<MemoryRecord> candidates, string field, DateTimeOffset now, IReadOnlyList<string?>? idempotencyKeys = null)
     {
         var outcomes = new List<RememberOutcome>(candidates.Count);
         var accepted = new List<MemoryRecord>();
         var inBatch = new Dictionary<DuplicateKey, string>();
+        var keyed = new List<(string Key, string MemoryId)>();
+        var duplicates = 0;
         for (var i = 0; i < candidates.Count; i++)
         {
+            var idempotencyKey = idempotencyKeys?[i];
+            if (idempotencyKey is not null && _idempotencyKeys.MemoryIdOf(idempotencyKey, now) is { } original)
+            {
+                var held = Find(original, now);
+                outcomes.Add(new RememberOutcome(i, original, RememberStatus.Stored) { Flags = held?.Flags ?? [], Quarantined = held?.Quarantined ?? false });
+                continue;
+            }
+
             var key = DuplicateKey.Of(candidates[i]);
             if (LiveDuplicateOf(key, now) is { } existing || inBatch.TryGetValue(key, out existing))
             {
                 outcomes.Add(new RememberOutcome(i, existing, RememberStatus.Duplicate));
+                duplicates++;
                 continue;
             }
 
             inBatch[key] = candidates[i].Id;
             accepted.Add(candidates[i]);
+            if (idempotencyKey is not null)
+            {
+                keyed.Add((idempotencyKey, candidates[i].Id));
+            }
+
             outcomes.Add(new RememberOutcome(i, candidates[i].Id, RememberStatus.Stored) { Flags = candidates[i].Flags, Quarantined = candidates[i].Quarantined });
         }
 
         CheckRoomFor(accepted.Count, field, now);
-        return new NewMemories(outcomes, accepted, candidates.Count - accepted.Count);
+        return new NewMemories(outcomes, accepted, duplicates) { Keys = keyed };
     }
 
     /// <summary>
@@ -279,6 +300,11 @@ internal sealed class UserMemory
         Put(accepted);
         State.Counters.Stored += accepted.Count;
         State.Counters.Duplicates += plan.Duplicates;
+        foreach (var (key, memoryId) in plan.Keys)
+        {
+            _idempotencyKeys.Add(key, memoryId, now);
+        }
+
         return expired;
     }
 

@@ -25,6 +25,20 @@ internal sealed partial class MemoryRequestValidator(MemoryOptions options)
         Identifier(memory.SessionId, $"{path}.sessionId");
         Embedding(memory.Embedding, $"{path}.embedding");
         EmbeddingModel(memory.EmbeddingModel, memory.Embedding is not null, $"{path}.embeddingModel");
+        Identifier(memory.IdempotencyKey, $"{path}.idempotencyKey");
+    }
+
+    /// <summary>No two items of one remember may carry the same idempotency key: each key stands for one memory.</summary>
+    public void DistinctIdempotencyKeys(IReadOnlyList<NewMemory> memories, string path)
+    {
+        var first = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < memories.Count; i++)
+        {
+            if (memories[i].IdempotencyKey is { } key && !first.TryAdd(key, i))
+            {
+                throw new MemoryValidationException($"{path}[{i}].idempotencyKey", $"the same key as {path}[{first[key]}]", "a different key on every item of one call");
+            }
+        }
     }
 
     public void Batch<T>(IReadOnlyList<T>? items, string path, int maximum)

@@ -26,6 +26,7 @@ internal static class GridProblems
             ("operationClass", limited.OperationClass),
             ("retryAfterSeconds", RetryAfterSeconds(limited.RetryAfter))),
         StoreUnavailableException unavailable => Problem(StatusCodes.Status503ServiceUnavailable, "Store unavailable", unavailable.Message),
+        GridUnavailableException unavailable => Problem(StatusCodes.Status503ServiceUnavailable, "Grid unavailable", unavailable.Message, ("outcomeUnknown", unavailable.OutcomeUnknown)),
         SnapshotUnreadableException => Problem(
             StatusCodes.Status500InternalServerError,
             "Stored memory unreadable",

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using TripSage.Memory.Client;
 
 namespace TripSage.Memory.Hosting.Http;
@@ -18,7 +19,7 @@ internal static class UserMemoryEndpoints
         memories.MapPost(string.Empty, RememberAsync)
             .WithName("remember")
             .WithSummary("Remember a batch of memories")
-            .WithDescription("Grid operation `remember`. Stores each memory of the batch; an exact duplicate of a memory the user holds is reported, not stored twice. One outcome per item, in order.")
+            .WithDescription("Grid operation `remember`. Stores each memory of the batch; an exact duplicate of a memory the user holds is reported, not stored twice. One outcome per item, in order. With an `Idempotency-Key` header, a repeat of the request stores nothing new and answers with the first request's outcomes.")
             .Accepts<RememberRequest>("application/json")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
@@ -61,8 +62,12 @@ internal static class UserMemoryEndpoints
         return user;
     }
 
-    private static async Task<Ok<RememberResult>> RememberAsync(string userId, RememberRequest body, IMemoryClient memory) =>
-        TypedResults.Ok(await memory.RememberManyAsync(userId, body.Memories));
+    private static async Task<Ok<RememberResult>> RememberAsync(
+        string userId,
+        RememberRequest body,
+        IMemoryClient memory,
+        [FromHeader(Name = IdempotencyKeyHeader.Name)] string? idempotencyKey) =>
+        TypedResults.Ok(await memory.RememberManyAsync(userId, IdempotencyKeyHeader.Apply(idempotencyKey, body.Memories)));
 
     private static async Task<Ok<MemoryPage>> ListAsync(
         string userId,

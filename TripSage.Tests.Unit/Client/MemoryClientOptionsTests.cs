@@ -35,4 +35,23 @@ public sealed class MemoryClientOptionsTests
 
         Assert.Contains("MemoryClientOptions.ResponseTimeout", error.Message);
     }
+
+    [Theory]
+    [InlineData(nameof(MemoryClientOptions.MaxAttempts))]
+    [InlineData(nameof(MemoryClientOptions.RetryDelay))]
+    [InlineData(nameof(MemoryClientOptions.GatewayLossGrace))]
+    public void AddTripSageMemoryClient_RetrySettingOutOfRange_NamesTheOption(string option)
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new ServiceCollection().AddTripSageMemoryClient(o =>
+        {
+            switch (option)
+            {
+                case nameof(MemoryClientOptions.MaxAttempts): o.MaxAttempts = 0; break;
+                case nameof(MemoryClientOptions.RetryDelay): o.RetryDelay = TimeSpan.FromSeconds(-1); break;
+                default: o.GatewayLossGrace = o.ResponseTimeout + TimeSpan.FromSeconds(1); break;
+            }
+        }));
+
+        Assert.Contains($"MemoryClientOptions.{option}", error.Message);
+    }
 }
