@@ -1,3 +1,5 @@
+using TripSage.Memory.Client.Tls;
+
 namespace TripSage.Memory.Client;
 
 /// <summary>How the client finds the grid.</summary>
@@ -42,6 +44,13 @@ public sealed class MemoryClientOptions
     /// is down (a few seconds). Allowed: 1 s to 5 minutes.
     /// </summary>
     public TimeSpan ResponseTimeout { get; set; } = DefaultResponseTimeout;
+
+    /// <summary>
+    /// Mutual TLS to the gateways: set <see cref="GridTlsOptions.Enabled"/>, this client's certificate and
+    /// the CA the silos' certificates chain to. Off by default (the embedded quick start); required by a
+    /// production grid, whose gateways refuse a client without a certificate they trust.
+    /// </summary>
+    public GridTlsOptions Tls { get; } = new();
 
     /// <summary>The default of <see cref="ResponseTimeout"/>: 10 seconds.</summary>
     public static readonly TimeSpan DefaultResponseTimeout = TimeSpan.FromSeconds(10);

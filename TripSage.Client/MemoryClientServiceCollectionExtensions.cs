@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using TripSage.Memory.Client;
+using TripSage.Memory.Client.Tls;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -11,6 +12,7 @@ public static class MemoryClientServiceCollectionExtensions
     /// Connects the host to the memory grid (an Orleans client started with the host) and registers
     /// <see cref="IMemoryClient"/>, the typed facade agent backends call.
     /// </summary>
+    /// <exception cref="GridTlsConfigurationException"><see cref="MemoryClientOptions.Tls"/> names a missing or unfit file.</exception>
     public static IServiceCollection AddTripSageMemoryClient(this IServiceCollection services, Action<MemoryClientOptions>? configure = null)
     {
         var options = new MemoryClientOptions();
@@ -40,6 +42,7 @@ public static class MemoryClientServiceCollectionExtensions
             // A trace the agent backend started continues through the grain into the store.
             client.AddActivityPropagation();
             client.AddOutgoingGrainCallFilter(new BearerTokenFilter(options.Token, options.TokenProvider));
+            client.UseGridTls(options.Tls);
             if (options.RedisClusteringConnectionString is { } redis)
             {
                 client.UseRedisClustering(redis);
