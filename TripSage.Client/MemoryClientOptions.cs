@@ -1,3 +1,5 @@
+using TripSage.Memory.Client.Tls;
+
 namespace TripSage.Memory.Client;
 
 /// <summary>How the client finds the grid.</summary>
@@ -66,6 +68,13 @@ public sealed class MemoryClientOptions
     /// through the other gateways answer well within it. Default 2 s; allowed 100 ms to <see cref="ResponseTimeout"/>.
     /// </summary>
     public TimeSpan GatewayLossGrace { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Mutual TLS to the gateways: set <see cref="GridTlsOptions.Enabled"/>, this client's certificate and
+    /// the CA the silos' certificates chain to. Off by default (the embedded quick start); required by a
+    /// production grid, whose gateways refuse a client without a certificate they trust.
+    /// </summary>
+    public GridTlsOptions Tls { get; } = new();
 
     /// <summary>The default of <see cref="ResponseTimeout"/>: 10 seconds.</summary>
     public static readonly TimeSpan DefaultResponseTimeout = TimeSpan.FromSeconds(10);

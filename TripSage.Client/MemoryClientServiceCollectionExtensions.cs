@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using TripSage.Memory.Client;
+using TripSage.Memory.Client.Tls;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -11,6 +12,7 @@ public static class MemoryClientServiceCollectionExtensions
     /// Connects the host to the memory grid (an Orleans client started with the host) and registers
     /// <see cref="IMemoryClient"/>, the typed facade agent backends call.
     /// </summary>
+    /// <exception cref="GridTlsConfigurationException"><see cref="MemoryClientOptions.Tls"/> names a missing or unfit file.</exception>
     public static IServiceCollection AddTripSageMemoryClient(this IServiceCollection services, Action<MemoryClientOptions>? configure = null)
     {
         var options = new MemoryClientOptions();
@@ -35,6 +37,7 @@ public static class MemoryClientServiceCollectionExtensions
             client.AddActivityPropagation();
             client.AddOutgoingGrainCallFilter(new BearerTokenFilter(options.Token, options.TokenProvider));
             client.AddMemoryCallPolicy(options);
+            client.UseGridTls(options.Tls);
             if (options.RedisClusteringConnectionString is { } redis)
             {
                 client.UseRedisClustering(redis);

@@ -52,8 +52,8 @@ internal sealed partial class UserMemoryGrain(
 
     // Built at activation: the persistent state is read after the grain is constructed.
     private UserMemory _memory = null!;
-    // Taken at activation from what this user's last activation on this silo left, so that a
-    // deactivation refills nothing; given back when this one deactivates.
+    // Taken at activation from what this user's last activation (on any silo) left in the store, so
+    // that a deactivation or restart refills nothing; saved again when this one deactivates.
     private UserRateLimiter _rateLimiter = null!;
     private UserAuditTrail _audit = null!;
     private GroupCommit<AuditEntry> _commits = null!;
@@ -62,8 +62,8 @@ internal sealed partial class UserMemoryGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        rateLimits.Keep(UserId, _rateLimiter);
         await AppendDeferredAuditAsync();
+        await rateLimits.KeepAsync(UserId, _rateLimiter);
     }
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -71,7 +71,7 @@ internal sealed partial class UserMemoryGrain(
         var stream = this.GetStreamProvider(AuditStream.ProviderName).GetStream<AuditEvent>(AuditStream.For(UserId));
         _audit = new UserAuditTrail(UserId, auditChain, auditLog, stream, time, auditOptions.Value, logger);
         _commits = new GroupCommit<AuditEntry>(WriteAsync, AfterWriteAsync);
-        _rateLimiter = rateLimits.TakeOrCreate(UserId);
+        _rateLimiter = await rateLimits.TakeOrCreateAsync(UserId);
         await _audit.LoadAsync(state.State.AuditOutbox);
         await ApplyAuditRetentionAsync();
         _memory = new UserMemory(state.State, search.NewIndex(), _options);

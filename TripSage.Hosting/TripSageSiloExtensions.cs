@@ -9,6 +9,7 @@ using TripSage.Memory.Hosting.Health;
 using TripSage.Memory.Hosting.Http;
 using TripSage.Memory.Hosting.Mcp;
 using TripSage.Memory.Hosting.Telemetry;
+using TripSage.Memory.Hosting.Tls;
 
 namespace TripSage.Memory.Hosting;
 
@@ -55,6 +56,7 @@ public static class TripSageSiloExtensions
         var silo = configuration.GetSection(SiloHostOptions.SectionName).Get<SiloHostOptions>() ?? new SiloHostOptions();
         builder.Services.AddValidatedOptions<SiloHostOptions, SiloHostOptionsValidator>(configuration, SiloHostOptions.SectionName);
         var storeConnectionString = configuration[$"{StoreOptions.SectionName}:ConnectionString"]!;
+        var tls = configuration.GetSection(SiloTlsOptions.SectionName).Get<SiloTlsOptions>() ?? new SiloTlsOptions();
         builder.UseOrleans(siloBuilder =>
         {
             if (silo.Clustering == SiloClustering.Redis)
@@ -82,6 +84,7 @@ public static class TripSageSiloExtensions
                 cluster.ServiceId = silo.ServiceId;
             });
             siloBuilder.AddTripSageMemory(configuration);
+            siloBuilder.UseGridTls(tls);
         });
 
         builder.Services.AddHealthChecks()

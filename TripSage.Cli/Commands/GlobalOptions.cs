@@ -1,6 +1,7 @@
 using System.CommandLine;
 using TripSage.Memory.Cli.Grid;
 using TripSage.Memory.Client;
+using TripSage.Memory.Client.Tls;
 
 namespace TripSage.Memory.Cli.Commands;
 
@@ -58,6 +59,29 @@ internal sealed class GlobalOptions(GridConnectionOptions connection)
         },
     };
 
+    public Option<string> TlsCertificate { get; } = new("--tls-certificate")
+    {
+        Description = $"Client certificate for a grid that requires mutual TLS: a .pfx/.p12 file (password in {TlsPasswordVariable}) or a PEM file with --tls-key.",
+        HelpName = "file",
+        Recursive = true,
+    };
+
+    public Option<string> TlsKey { get; } = new("--tls-key")
+    {
+        Description = "The PEM private key of a PEM --tls-certificate.",
+        HelpName = "file",
+        Recursive = true,
+    };
+
+    public Option<string> TlsCa { get; } = new("--tls-ca")
+    {
+        Description = "PEM file of the CA the grid's silo certificates chain to; connects over TLS.",
+        HelpName = "file",
+        Recursive = true,
+    };
+
+    public const string TlsPasswordVariable = "TRIPSAGE_TLS_PASSWORD";
+
     public Option<bool> Json { get; } = new("--json")
     {
         Description = "Print the result as one JSON document, for scripts.",
@@ -87,6 +111,20 @@ internal sealed class GlobalOptions(GridConnectionOptions connection)
     public string? TokenOf(ParseResult parse) =>
         parse.GetValue(Token) is { Length: > 0 } token ? token : Environment.GetEnvironmentVariable(TokenVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : null;
 
+    /// <summary>TLS to the gateways when --tls-ca or --tls-certificate is given; the password comes from the environment only.</summary>
+    public GridTlsOptions TlsOf(ParseResult parse)
+    {
+        var tls = new GridTlsOptions
+        {
+            CertificatePath = parse.GetValue(TlsCertificate),
+            CertificateKeyPath = parse.GetValue(TlsKey),
+            CertificatePassword = Environment.GetEnvironmentVariable(TlsPasswordVariable),
+            TrustedCaPath = parse.GetValue(TlsCa),
+        };
+        tls.Enabled = tls.CertificatePath is not null || tls.TrustedCaPath is not null;
+        return tls;
+    }
+
     /// <summary>A command that works on one user's memory.</summary>
     public Command UserCommand(string name, string description) => new(name, description) { Options = { User } };
 
@@ -97,6 +135,9 @@ internal sealed class GlobalOptions(GridConnectionOptions connection)
         root.Options.Add(ServiceId);
         root.Options.Add(Token);
         root.Options.Add(Timeout);
+        root.Options.Add(TlsCertificate);
+        root.Options.Add(TlsKey);
+        root.Options.Add(TlsCa);
         root.Options.Add(Json);
     }
 }

@@ -29,7 +29,7 @@ internal sealed class GridCommandRunner(GlobalOptions options, GridConnectionOpt
         Action<TextWriter, TResult> writeHuman,
         CancellationToken cancellationToken)
     {
-        await using var grid = new GridConnection(options.GatewaysOf(parse), parse.GetValue(options.ClusterId), parse.GetValue(options.ServiceId), options.TokenOf(parse), options.TimeoutOf(parse), connection);
+        await using var grid = new GridConnection(options.GatewaysOf(parse), parse.GetValue(options.ClusterId), parse.GetValue(options.ServiceId), options.TokenOf(parse), options.TimeoutOf(parse), connection) { Tls = options.TlsOf(parse) };
         try
         {
             // Commands on one user require --user (the parser enforces it); grid-wide ones have none.

@@ -29,7 +29,7 @@ internal static class McpCommand
     private static async Task<int> ServeAsync(GlobalOptions options, GridConnectionOptions connection, ParseResult parse, TextWriter error, CancellationToken cancellationToken)
     {
         var token = options.TokenOf(parse);
-        await using var grid = new GridConnection(options.GatewaysOf(parse), parse.GetValue(options.ClusterId), parse.GetValue(options.ServiceId), token, options.TimeoutOf(parse), connection);
+        await using var grid = new GridConnection(options.GatewaysOf(parse), parse.GetValue(options.ClusterId), parse.GetValue(options.ServiceId), token, options.TimeoutOf(parse), connection) { Tls = options.TlsOf(parse) };
         try
         {
             var caller = CallerOf(token);

@@ -1,11 +1,14 @@
 using System.Globalization;
 using System.Net.Sockets;
+using System.Security.Authentication;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans;
 using Orleans.Runtime.Messaging;
 using TripSage.Memory.Cli.Arguments;
 using TripSage.Memory.Client;
+using TripSage.Memory.Client.Tls;
 
 namespace TripSage.Memory.Cli.Grid;
 
@@ -23,6 +26,9 @@ internal sealed class GridConnection(
 {
     private IHost? _host;
     private IMemoryClient? _client;
+
+    /// <summary>TLS to the gateways (from --tls-certificate, --tls-key, --tls-ca); off unless given.</summary>
+    public GridTlsOptions Tls { get; init; } = new();
 
     /// <summary>The gateways tried, as given, for messages.</summary>
     public string Gateways => string.Join(", ", gateways);
@@ -55,7 +61,7 @@ internal sealed class GridConnection(
             var reason = retryFilter.GaveUp || !startTimeout.IsCancellationRequested
                 ? Describe([.. retryFilter.Failures, exception])
                 : $"connecting did not finish within {Seconds(options.StartTimeout)} s: the gateway accepted but did not answer, or this machine is very busy";
-            throw new GridUnreachableException($"cannot reach the grid at {Gateways} ({reason}); {StartHint}", exception);
+            throw new GridUnreachableException($"cannot reach the grid at {Gateways} ({reason}); {TlsHint([.. retryFilter.Failures, exception]) ?? StartHint}", exception);
         }
 
         _client = _host.Services.GetRequiredService<IMemoryClient>();
@@ -114,7 +120,16 @@ internal sealed class GridConnection(
                 settings.ServiceId = serviceId ?? settings.ServiceId;
                 settings.Token = token;
                 settings.ResponseTimeout = responseTimeout;
+                settings.Tls.Enabled = Tls.Enabled;
+                settings.Tls.CertificatePath = Tls.CertificatePath;
+                settings.Tls.CertificateKeyPath = Tls.CertificateKeyPath;
+                settings.Tls.CertificatePassword = Tls.CertificatePassword;
+                settings.Tls.TrustedCaPath = Tls.TrustedCaPath;
             });
+        }
+        catch (GridTlsConfigurationException exception)
+        {
+            throw new CommandInputException(CommandLineNames(exception.Message), exception);
         }
         catch (ArgumentException exception)
         {
@@ -150,6 +165,46 @@ internal sealed class GridConnection(
         }
 
         return $"no answer within {Seconds(options.ConnectTimeout)} s of the first attempt";
+    }
+
+    /// <summary>
+    /// A gateway that requires mutual TLS closes a connection it does not accept without saying why
+    /// (TLS has no way to); when that is what happened, say what to check instead of "is a silo running?".
+    /// </summary>
+    private string? TlsHint(IReadOnlyList<Exception> failures)
+    {
+        var closedByGateway = failures.Any(failure =>
+        {
+            for (var cause = failure; cause is not null; cause = cause.InnerException)
+            {
+                if (cause is AuthenticationException or ConnectionAbortedException || (cause is InvalidOperationException && cause.InnerException is null))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        });
+        if (!closedByGateway)
+        {
+            return null;
+        }
+
+        return Tls.Enabled
+            ? "the TLS handshake with the gateway failed: the grid accepts only a client certificate issued by its CA (--tls-certificate, --tls-key), and this client accepts only silo certificates issued by --tls-ca"
+            : "the gateway closed the connection: if the grid requires mutual TLS, give --tls-certificate (with --tls-key for PEM) and --tls-ca";
+    }
+
+    /// <summary>The client names its settings; on the command line the options are what count.</summary>
+    private static string CommandLineNames(string message)
+    {
+        const string prefix = $"{nameof(MemoryClientOptions)}.{nameof(MemoryClientOptions.Tls)}.";
+        return message
+            .Replace($"{prefix}{nameof(GridTlsOptions.TrustedCaPath)} and {prefix}{nameof(GridTlsOptions.AllowedThumbprints)} are both empty", "--tls-ca is not given", StringComparison.Ordinal)
+            .Replace(prefix + nameof(GridTlsOptions.CertificatePath), "--tls-certificate", StringComparison.Ordinal)
+            .Replace(prefix + nameof(GridTlsOptions.CertificateKeyPath), "--tls-key", StringComparison.Ordinal)
+            .Replace(prefix + nameof(GridTlsOptions.CertificatePassword), "$" + Commands.GlobalOptions.TlsPasswordVariable, StringComparison.Ordinal)
+            .Replace(prefix + nameof(GridTlsOptions.TrustedCaPath), "--tls-ca", StringComparison.Ordinal);
     }
 
     private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString(CultureInfo.InvariantCulture);

@@ -27,4 +27,10 @@ internal static class StoreKeys
     /// checkpoint; absent while nothing was removed): <c>{prefix}:audit-checkpoint:{user}</c>.
     /// </summary>
     public static string AuditCheckpoint(string keyPrefix, string userId) => $"{keyPrefix}:audit-checkpoint:{userId}";
+
+    /// <summary>
+    /// A user's token buckets while one is not yet refilled, kept between activations (on any silo), with a
+    /// time to live that ends when all are full again: <c>{prefix}:ratelimit:{user}</c>.
+    /// </summary>
+    public static string RateLimits(string keyPrefix, string userId) => $"{keyPrefix}:ratelimit:{userId}";
 }

@@ -61,7 +61,7 @@ public sealed partial class DeployConfigTests
             .Select(build => Path.Combine(build.Get("context").Scalars().Single(), build.Get("dockerfile").Scalars().Single()));
 
         Assert.NotEmpty(mounts);
-        Assert.All(mounts, m => Assert.True(File.Exists(RepositoryFiles.PathOf(m.Source)), $"service {m.Name} mounts {m.Source}, which does not exist"));
+        Assert.All(mounts, m => Assert.True(File.Exists(RepositoryFiles.PathOf(m.Source)) || Directory.Exists(RepositoryFiles.PathOf(m.Source)), $"service {m.Name} mounts {m.Source}, which does not exist"));
         Assert.All(builds, dockerfile => Assert.True(File.Exists(RepositoryFiles.PathOf(dockerfile)), $"{dockerfile} does not exist"));
     }
 
@@ -166,6 +166,19 @@ public sealed partial class DeployConfigTests
     // Rows only group panels; every other panel queries a datasource.
     private static IEnumerable<JsonElement> QueryPanels(JsonDocument dashboard) =>
         dashboard.RootElement.GetProperty("panels").EnumerateArray().Where(panel => panel.GetProperty("type").GetString() != "row");
+
+    [Fact]
+    public void Compose_SiloTlsFiles_AreInTheMountedFolderAndMadeByTheScript()
+    {
+        var compose = File.ReadAllText(RepositoryFiles.PathOf("docker-compose.yml"));
+        var script = File.ReadAllText(RepositoryFiles.PathOf("docker/certs/generate-dev-certs.sh"));
+        var files = Regex.Matches(compose, @"TripSage__Tls__\w+Path: /certs/(?<file>[\w.]+)").Select(m => m.Groups["file"].Value).ToList();
+
+        Assert.Contains("- ./docker/certs:/certs:ro", compose);
+        Assert.Contains("TripSage__Tls__Enabled: \"true\"", compose);
+        Assert.Equal(["silo.crt", "silo.key", "ca.crt"], files);
+        Assert.All(files, file => Assert.Contains(file.Split('.')[0], script));
+    }
 
     private static IEnumerable<(string Name, YamlMappingNode Service)> ServicesByName() =>
         Services.Children.Select(s => (((YamlScalarNode)s.Key).Value!, (YamlMappingNode)s.Value));

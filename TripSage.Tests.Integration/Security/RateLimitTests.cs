@@ -59,4 +59,31 @@ public sealed class RateLimitTests
         memory.Clock.Advance(error.RetryAfter);
         await alice.ExportAsync();
     }
+
+    [Fact]
+    public async Task Grain_SiloRestartedWhileTheExportBucketIsDrained_ComesBackStillDrained()
+    {
+        await using var store = GarnetTestStore.Start();
+        var limits = new Dictionary<string, string?>
+        {
+            [$"{RateLimitOptions.SectionName}:Sensitive:Capacity"] = "2",
+            [$"{RateLimitOptions.SectionName}:Sensitive:TokensPerMinute"] = "0.1",
+        };
+        var userId = TestUsers.New("alice");
+        await using (var before = await MemoryCluster.StartAsync(store, limits))
+        {
+            var alice = before.User(userId);
+            await alice.RememberAsync([new NewMemory("Flies to Lisbon in May")]);
+            await alice.ExportAsync();
+            await alice.ExportAsync();
+            await Assert.ThrowsAsync<RateLimitExceededException>(() => alice.ExportAsync());
+        }
+
+        // A new silo on the same store: the graceful shutdown above saved the drained buckets.
+        await using var after = await MemoryCluster.StartAsync(store, limits);
+        var error = await Assert.ThrowsAsync<RateLimitExceededException>(() => after.User(userId).ExportAsync());
+
+        Assert.Equal("sensitive", error.OperationClass);
+        Assert.InRange(error.RetryAfter, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(10));
+    }
 }

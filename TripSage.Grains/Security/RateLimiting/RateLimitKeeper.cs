@@ -1,36 +1,46 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+using TripSage.Memory.Grains.Storage;
 
 namespace TripSage.Memory.Grains.Security.RateLimiting;
 
 /// <summary>
-/// Keeps the token buckets of users whose grains deactivated on this silo, so that a user who waits
-/// for the grain to be collected (or has it deactivated) finds the buckets as drained as they were:
-/// only time refills them. Bounded: beyond <see cref="MaxKeptUsers"/> kept users the buckets of the
-/// next deactivations are not kept. Per silo and in memory: a user whose grain comes back on another
-/// silo, or after a restart, starts with full buckets.
+/// Keeps the token buckets of users whose grains deactivate, in the store, so that a user who waits for
+/// the grain to be collected, or whose grain comes back on another silo or after a restart, finds the
+/// buckets as drained as they were: only time refills them. One small key per user
+/// (<see cref="StoreKeys.RateLimits"/>), written on deactivation only while a bucket is not yet full,
+/// with a time to live that ends when every bucket would be full again, so the store drops it by itself.
+/// A silo that crashes writes nothing: its users' next activations start with full buckets.
 /// </summary>
-internal sealed class RateLimitKeeper(IOptions<RateLimitOptions> options, [FromKeyedServices(MemoryClock.Key)] TimeProvider time)
+internal sealed class RateLimitKeeper(IOptions<RateLimitOptions> options, [FromKeyedServices(MemoryClock.Key)] TimeProvider time, StoreConnection store)
 {
-    /// <summary>Most users whose buckets are kept at once (a few hundred bytes each).</summary>
-    public const int MaxKeptUsers = 100_000;
-
-    private readonly ConcurrentDictionary<string, UserRateLimiter> _kept = new(StringComparer.Ordinal);
-
-    /// <summary>How many users' buckets are kept now.</summary>
-    public int Count => _kept.Count;
-
-    /// <summary>The buckets the user's last activation on this silo left, or new full ones.</summary>
-    public UserRateLimiter TakeOrCreate(string userId) =>
-        _kept.TryRemove(userId, out var limiter) ? limiter : new UserRateLimiter(options.Value, time);
-
-    /// <summary>Keeps a deactivating user's buckets, unless they are all full again (nothing to remember) or the keeper is full.</summary>
-    public void Keep(string userId, UserRateLimiter limiter)
+    /// <summary>The buckets the user's last deactivation left (on any silo), or new full ones.</summary>
+    public async Task<UserRateLimiter> TakeOrCreateAsync(string userId)
     {
-        if (!limiter.IsFull && _kept.Count < MaxKeptUsers)
+        var limiter = new UserRateLimiter(options.Value, time);
+        var saved = (string?)await (await store.GetAsync()).GetDatabase().StringGetAsync(Key(userId));
+        if (saved is not null)
         {
-            _kept[userId] = limiter;
+            limiter.Restore(saved);
         }
+
+        return limiter;
     }
+
+    /// <summary>Saves a deactivating user's buckets until they would be full again; full ones need no key.</summary>
+    public async Task KeepAsync(string userId, UserRateLimiter limiter)
+    {
+        var database = (await store.GetAsync()).GetDatabase();
+        var untilFull = limiter.TimeUntilFull;
+        if (untilFull <= TimeSpan.Zero)
+        {
+            await database.KeyDeleteAsync(Key(userId));
+            return;
+        }
+
+        await database.StringSetAsync(Key(userId), limiter.Save(), untilFull);
+    }
+
+    private RedisKey Key(string userId) => StoreKeys.RateLimits(store.KeyPrefix, userId);
 }
