@@ -1,8 +1,9 @@
 using System.CommandLine;
 using TripSage.Memory.Benchmarks.Chaos;
+using TripSage.Memory.Benchmarks.Density;
 using TripSage.Memory.Benchmarks.Load;
 using TripSage.Memory.Benchmarks.Locomo;
 using TripSage.Memory.Benchmarks.Micro;
 
-var root = new RootCommand("TripSage memory grid benchmarks.") { LocomoCommand.Create(), LoadCommand.Create(), ChaosCommand.Create(), MicroCommand.Create() };
+var root = new RootCommand("TripSage memory grid benchmarks.") { LocomoCommand.Create(), LoadCommand.Create(), ChaosCommand.Create(), MicroCommand.Create(), DensityCommand.Create() };
 return await root.Parse(args).InvokeAsync();

@@ -1,77 +1,96 @@
+using System.Runtime.InteropServices;
+
 namespace TripSage.Memory.Grains.Search;
 
 /// <summary>
 /// An in-memory BM25 index over one user's memories. Adding or removing a memory touches only
 /// that memory's postings, so the index never needs a rebuild while the grain is active.
 /// </summary>
+/// <remarks>
+/// Packed for density, since a silo holds this for every active user: a memory is a slot (an index
+/// into flat arrays of ids, texts and lengths), and a term's postings are one growable array of
+/// (slot, frequency) pairs held in the term dictionary's value, not a dictionary per term. No memory
+/// keeps its own term list: removing a memory analyzes its text again (the text is the memory's own
+/// string, referenced, not copied), which is rarer than holding those lists for every memory. Term
+/// strings come from <see cref="TermPool"/>, so a word is held once in the silo, not once per user.
+/// </remarks>
 internal sealed class KeywordIndex
 {
     // Standard BM25 parameters (Robertson et al.): term-frequency saturation and length normalization.
     private const double K1 = 1.2;
     private const double B = 0.75;
 
-    private readonly Dictionary<string, Dictionary<string, int>> _postings = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string[]> _documentTerms = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _documentLengths = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _slots = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Posting> _postings = new(StringComparer.Ordinal);
+    private readonly Stack<int> _free = new();
+    private string?[] _ids = [];
+    private string?[] _texts = [];
+    private int[] _lengths = [];
+    private int _used;
     private long _totalLength;
 
-    public int Count => _documentLengths.Count;
+    public int Count => _slots.Count;
 
     public void Add(string id, string text)
     {
         Remove(id);
-        var tokens = TextAnalyzer.Terms(text);
-        var frequencies = tokens.GroupBy(t => t, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var terms = TextAnalyzer.Terms(text);
+        var slot = Allocate();
+        _ids[slot] = id;
+        _texts[slot] = text;
+        _lengths[slot] = terms.Count;
+        _slots[id] = slot;
+        _totalLength += terms.Count;
 
-        // Every memory's term list points at the one string instance the postings are keyed by, so a
-        // word used by thousands of memories is held once, not once per memory.
-        var postings = _postings.GetAlternateLookup<ReadOnlySpan<char>>();
-        var terms = new string[frequencies.Count];
-        var next = 0;
-        foreach (var (term, frequency) in frequencies)
+        // Ordinal order groups equal terms, so each run is one term and its length the term's frequency.
+        terms.Sort(StringComparer.Ordinal);
+        for (var start = 0; start < terms.Count;)
         {
-            if (!postings.TryGetValue(term, out var canonical, out var posting))
+            var end = start + 1;
+            while (end < terms.Count && string.Equals(terms[end], terms[start], StringComparison.Ordinal))
             {
-                posting = new Dictionary<string, int>(StringComparer.Ordinal);
-                _postings[term] = posting;
-                canonical = term;
+                end++;
             }
 
-            posting[id] = frequency;
-            terms[next++] = canonical;
+            ref var posting = ref CollectionsMarshal.GetValueRefOrAddDefault(_postings, TermPool.Canonical(terms[start]), out _);
+            posting.Append(slot, end - start);
+            start = end;
         }
-
-        _documentTerms[id] = terms;
-        _documentLengths[id] = tokens.Count;
-        _totalLength += tokens.Count;
     }
 
     public void Remove(string id)
     {
-        if (!_documentTerms.Remove(id, out var terms))
+        if (!_slots.Remove(id, out var slot))
         {
             return;
         }
 
-        foreach (var term in terms)
+        foreach (var term in TextAnalyzer.Terms(_texts[slot]!).Distinct(StringComparer.Ordinal))
         {
-            var posting = _postings[term];
-            posting.Remove(id);
+            ref var posting = ref CollectionsMarshal.GetValueRefOrNullRef(_postings, term);
+            posting.RemoveSlot(slot);
             if (posting.Count == 0)
             {
                 _postings.Remove(term);
             }
         }
 
-        _totalLength -= _documentLengths[id];
-        _documentLengths.Remove(id);
+        _totalLength -= _lengths[slot];
+        _ids[slot] = null;
+        _texts[slot] = null;
+        _lengths[slot] = 0;
+        _free.Push(slot);
     }
 
     public void Clear()
     {
+        _slots.Clear();
         _postings.Clear();
-        _documentTerms.Clear();
-        _documentLengths.Clear();
+        _free.Clear();
+        _ids = [];
+        _texts = [];
+        _lengths = [];
+        _used = 0;
         _totalLength = 0;
     }
 
@@ -79,7 +98,7 @@ internal sealed class KeywordIndex
     public Dictionary<string, double> Score(string query)
     {
         var scores = new Dictionary<string, double>(StringComparer.Ordinal);
-        var count = _documentLengths.Count;
+        var count = _slots.Count;
         if (count == 0)
         {
             return scores;
@@ -94,14 +113,67 @@ internal sealed class KeywordIndex
             }
 
             var idf = Math.Log(1 + ((count - posting.Count + 0.5) / (posting.Count + 0.5)));
-            foreach (var (id, frequency) in posting)
+            for (var i = 0; i < posting.Count; i++)
             {
-                var length = _documentLengths[id];
+                var (slot, frequency) = posting[i];
+                var length = _lengths[slot];
                 var weight = idf * (frequency * (K1 + 1)) / (frequency + (K1 * (1 - B + (B * length / averageLength))));
-                scores[id] = scores.GetValueOrDefault(id) + weight;
+                ref var score = ref CollectionsMarshal.GetValueRefOrAddDefault(scores, _ids[slot]!, out _);
+                score += weight;
             }
         }
 
         return scores;
+    }
+
+    private int Allocate()
+    {
+        var slot = _free.Count > 0 ? _free.Pop() : _used++;
+        if (slot >= _ids.Length)
+        {
+            var capacity = Math.Max(4, _ids.Length * 2);
+            Array.Resize(ref _ids, capacity);
+            Array.Resize(ref _texts, capacity);
+            Array.Resize(ref _lengths, capacity);
+        }
+
+        return slot;
+    }
+
+    /// <summary>One term's postings: (slot, frequency) pairs packed in one array that grows by doubling.</summary>
+    private struct Posting
+    {
+        private int[]? _pairs;
+
+        public int Count { get; private set; }
+
+        public readonly (int Slot, int Frequency) this[int index] => (_pairs![2 * index], _pairs[(2 * index) + 1]);
+
+        public void Append(int slot, int frequency)
+        {
+            if (_pairs is null || _pairs.Length == 2 * Count)
+            {
+                Array.Resize(ref _pairs, Math.Max(2, _pairs?.Length * 2 ?? 0));
+            }
+
+            _pairs[2 * Count] = slot;
+            _pairs[(2 * Count) + 1] = frequency;
+            Count++;
+        }
+
+        // Order within a posting does not matter: a memory's score sums its terms in query order.
+        public void RemoveSlot(int slot)
+        {
+            for (var i = 0; i < Count; i++)
+            {
+                if (_pairs![2 * i] == slot)
+                {
+                    Count--;
+                    _pairs[2 * i] = _pairs[2 * Count];
+                    _pairs[(2 * i) + 1] = _pairs[(2 * Count) + 1];
+                    return;
+                }
+            }
+        }
     }
 }

@@ -17,6 +17,7 @@ internal static class TextTokenizer
         var normalized = text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
         var tokens = new List<string>();
         var word = new StringBuilder();
+        Span<char> lower = stackalloc char[2];
         var runes = normalized.EnumerateRunes().ToList();
         for (var i = 0; i < runes.Count; i++)
         {
@@ -28,7 +29,8 @@ internal static class TextTokenizer
             }
             else if (IsWordPart(rune))
             {
-                word.Append(Rune.ToLowerInvariant(rune).ToString());
+                // Encoded in place: a string per character made analysis the bulk of activating a large user.
+                word.Append(lower[..Rune.ToLowerInvariant(rune).EncodeToUtf16(lower)]);
             }
             else if (IsApostrophe(rune) && word.Length > 0 && i + 1 < runes.Count && Rune.IsLetter(runes[i + 1]))
             {
