@@ -15,13 +15,13 @@ internal sealed class GatewayLossSignal : IClusterConnectionStatusObserver
 
     public void NotifyGatewayCountChanged(int currentNumberOfGateways, int previousNumberOfGateways, bool connectionRecovered)
     {
-        if (currentNumberOfGateways < previousNumberOfGateways && false)
+        if (currentNumberOfGateways < previousNumberOfGateways)
         {
             Trip();
         }
     }
 
-    public void NotifyClusterConnectionLost() { }
+    public void NotifyClusterConnectionLost() => Trip();
 
     private void Trip()
     {

@@ -16,8 +16,8 @@ internal static class Mem0ImportEndpoints
             .WithTags("import")
             .WithName("import_mem0")
             .WithSummary("Import a Mem0 memory export")
-            .WithDescription("The body is what Mem0's get_all returns: `{\"results\": [...]}` or an array of memories with `id`, `memory`, `user_id`, "
-                + "`metadata`, `categories`, `created_at`, `updated_at`. Items are grouped by `user_id` and each user's go in with the grid operation `import` "
+            .WithDescription("Grid operation `import`, once for each user in the export. The body is what Mem0's get_all returns: `{\"results\": [...]}` or an array of memories with `id`, `memory`, `user_id`, "
+                + "`metadata`, `categories`, `created_at`, `updated_at`. Items are grouped by `user_id` and each user's go in with one `import` call "
                 + "(sensitive rate-limit class); posting the same export again adds nothing. Needs a token with the admin scope when the export holds other "
                 + "users' memories. The answer counts imported, already held, rejected and not-imported items and gives the reason for each problem.")
             .WithMetadata(new RequestBodyLimit(options.MaxImportBodyBytes));

@@ -23,6 +23,12 @@ public static class HttpRoutes
         new("GET", "/v1/users/{user}/audit/verify"),
     ];
 
+    /// <summary>Routes over the whole grid rather than one user: the Mem0 import (its own tests: Mem0ImportTests).</summary>
+    public static readonly HttpRoute[] GridRoutes =
+    [
+        new("POST", "/v1/import/mem0", """{"results":[]}"""),
+    ];
+
     public static readonly HttpRoute[] CompatibilityRoutes =
     [
         new("POST", "/memory/conversation", """{"messages":[{"role":"user","content":"Beach holiday in Portugal"}],"session_id":"s-1"}"""),
