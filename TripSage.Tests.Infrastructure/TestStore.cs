@@ -18,7 +18,9 @@ public abstract class TestStore : IAsyncDisposable
     /// <summary>A plain Redis client on the store, to look at and tamper with what the grid wrote.</summary>
     public async Task<IDatabase> RawAsync()
     {
-        _raw ??= await ConnectionMultiplexer.ConnectAsync(ConnectionString);
+        // A test machine shared with CPU-heavy tests (the raw-file scans) can starve the store for seconds;
+        // the tests' own looks at the store wait longer than the client's 5 s default rather than fail.
+        _raw ??= await ConnectionMultiplexer.ConnectAsync($"{ConnectionString},syncTimeout=20000,asyncTimeout=20000");
         return _raw.GetDatabase();
     }
 
