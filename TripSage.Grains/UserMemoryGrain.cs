@@ -71,8 +71,10 @@ internal sealed partial class UserMemoryGrain(
         var stream = this.GetStreamProvider(AuditStream.ProviderName).GetStream<AuditEvent>(AuditStream.For(UserId));
         _audit = new UserAuditTrail(UserId, auditChain, auditLog, stream, time, auditOptions.Value, logger);
         _commits = new GroupCommit<AuditEntry>(WriteAsync, AfterWriteAsync);
-        _rateLimiter = await rateLimits.TakeOrCreateAsync(UserId);
-        await _audit.LoadAsync(state.State.AuditOutbox);
+        // Two independent reads of the store, in one round trip's time.
+        var rateLimiter = rateLimits.TakeOrCreateAsync(UserId);
+        await Task.WhenAll(rateLimiter, _audit.LoadAsync(state.State.AuditOutbox));
+        _rateLimiter = rateLimiter.Result;
         await ApplyAuditRetentionAsync();
         _memory = new UserMemory(state.State, search.NewIndex(), _options);
         if (_memory.PurgeExpired(time.GetUtcNow()).Count > 0)

@@ -39,17 +39,17 @@ public sealed partial class Mem0Importer(IMemoryClient memory, TimeProvider? tim
                 problems.AddRange(dropped.Select(reason => Problem(item, Mem0ImportProblem.MetadataDropped, reason)));
             }
 
-            foreach (var chunk in mapped.Chunk(ItemsPerCall))
+            var chunks = mapped.Chunk(ItemsPerCall).ToList();
+            for (var i = 0; i < chunks.Count; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var (added, skipped, stop) = await ImportUserAsync(user.Key, chunk.ToList(), problems);
+                var (added, skipped, stop) = await ImportUserAsync(user.Key, chunks[i].ToList(), problems);
                 imported += added;
                 duplicates += skipped;
                 if (stop is not null)
                 {
                     // The user's later items would meet the same refusal.
-                    var remaining = mapped.SkipWhile(m => m.Item.Index != chunk[^1].Item.Index).Skip(1);
-                    problems.AddRange(remaining.Select(m => Problem(m.Item, Mem0ImportProblem.NotImported, stop)));
+                    problems.AddRange(chunks.Skip(i + 1).SelectMany(c => c).Select(m => Problem(m.Item, Mem0ImportProblem.NotImported, stop)));
                     break;
                 }
             }

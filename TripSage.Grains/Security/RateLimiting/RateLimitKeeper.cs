@@ -11,7 +11,8 @@ namespace TripSage.Memory.Grains.Security.RateLimiting;
 /// buckets as drained as they were: only time refills them. One small key per user
 /// (<see cref="StoreKeys.RateLimits"/>), written on deactivation only while a bucket is not yet full,
 /// with a time to live that ends when every bucket would be full again, so the store drops it by itself.
-/// A silo that crashes writes nothing: its users' next activations start with full buckets.
+/// A silo that crashes writes nothing: its users' next activations start with what their previous
+/// deactivation left (full buckets for users active since then).
 /// </summary>
 internal sealed class RateLimitKeeper(IOptions<RateLimitOptions> options, [FromKeyedServices(MemoryClock.Key)] TimeProvider time, StoreConnection store)
 {
@@ -28,18 +29,17 @@ internal sealed class RateLimitKeeper(IOptions<RateLimitOptions> options, [FromK
         return limiter;
     }
 
-    /// <summary>Saves a deactivating user's buckets until they would be full again; full ones need no key.</summary>
+    /// <summary>
+    /// Saves a deactivating user's buckets until they would be full again. Full buckets write nothing: only
+    /// time refills a bucket, so a key saved earlier expired no later than the moment they became full.
+    /// </summary>
     public async Task KeepAsync(string userId, UserRateLimiter limiter)
     {
-        var database = (await store.GetAsync()).GetDatabase();
         var untilFull = limiter.TimeUntilFull;
-        if (untilFull <= TimeSpan.Zero)
+        if (untilFull > TimeSpan.Zero)
         {
-            await database.KeyDeleteAsync(Key(userId));
-            return;
+            await (await store.GetAsync()).GetDatabase().StringSetAsync(Key(userId), limiter.Save(), untilFull);
         }
-
-        await database.StringSetAsync(Key(userId), limiter.Save(), untilFull);
     }
 
     private RedisKey Key(string userId) => StoreKeys.RateLimits(store.KeyPrefix, userId);
