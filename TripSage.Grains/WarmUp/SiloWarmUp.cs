@@ -1,14 +1,18 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Orleans.Serialization;
+using Orleans.Storage;
 using TripSage.Memory.Grains.Domain;
 using TripSage.Memory.Grains.Embeddings;
 using TripSage.Memory.Grains.Search;
+using TripSage.Memory.Grains.Security;
 using TripSage.Memory.Grains.Security.Auth;
+using TripSage.Memory.Grains.Security.Content;
 using TripSage.Memory.Grains.Storage;
 using TripSage.Memory.Grains.Validation;
 
@@ -17,9 +21,9 @@ namespace TripSage.Memory.Grains.WarmUp;
 /// <summary>
 /// Runs the steps of a call once, before the gateway accepts the first one: the embedding model is
 /// loaded (seconds, otherwise paid by the first remember or search), and token validation, input
-/// validation, indexing, search, context, serialization and sealing run on a throwaway user held
-/// only in memory, so the JIT has compiled them. Nothing is read from or written to the store, no
-/// grain is activated and nothing is audited: the warm-up user exists nowhere but here.
+/// validation, the content screen, indexing, search, context, serialization and sealing run on a throwaway user held
+/// only in memory, so the JIT has compiled them. Nothing is written to the store, no
+/// grain is activated and nothing is audited; the only store command is one read of a snapshot that does not exist: the warm-up user exists nowhere but here.
 /// </summary>
 /// <remarks>
 /// It runs in the silo lifecycle just before the gateway starts accepting (<see cref="ServiceLifecycleStage.Active"/>),
@@ -30,15 +34,19 @@ internal sealed partial class SiloWarmUp(
     IOptions<WarmUpOptions> options,
     IOptions<EmbeddingOptions> embedding,
     IServiceProvider services,
+    IGrainFactory grains,
     MemorySearch search,
     MemoryRequestValidator validate,
     Serializer serializer,
     SnapshotCipher cipher,
+    ContentScreen screen,
     IOptions<MemoryOptions> memoryOptions,
     ILogger<SiloWarmUp> logger) : ILifecycleParticipant<ISiloLifecycle>
 {
     private const string WarmUpUser = "warm-up";
     private const string WarmUpIssuer = "tripsage-warm-up";
+    private const string UserGrainType = "usermemory";
+    private const string StateName = "memory";
 
     private static readonly string[] Texts =
     [
@@ -66,7 +74,8 @@ internal sealed partial class SiloWarmUp(
         var started = Stopwatch.GetTimestamp();
         try
         {
-            var vectors = await LoadModelAsync(cancellationToken);
+            var vectors = await LoadModelAsync();
+            await ReadMissingSnapshotAsync();
             var authenticator = NewThrowawayAuthenticator(out var token);
             for (var round = 0; round < options.Value.Rounds && !cancellationToken.IsCancellationRequested; round++)
             {
@@ -82,17 +91,32 @@ internal sealed partial class SiloWarmUp(
         }
     }
 
-    /// <summary>Loads the model by embedding the sample texts; null when the grid runs none.</summary>
-    private async Task<float[][]?> LoadModelAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Loads the model by embedding the sample texts through the embedding worker, as a remember does,
+    /// so the silo's own call path is compiled with it; null when the grid runs no model.
+    /// </summary>
+    private async Task<float[][]?> LoadModelAsync()
     {
         if (embedding.Value.Provider == EmbeddingProvider.None)
         {
             return null;
         }
 
-        // The same instance the embedding worker uses (a singleton), so its model stays loaded.
-        var embedder = (ITextEmbedder)services.GetService(typeof(ITextEmbedder))!;
-        return await embedder.EmbedAsync(Texts, cancellationToken);
+        // A stateless worker: activated on this silo, so the call needs nothing of the cluster yet.
+        var batch = await grains.GetGrain<IEmbeddingGrain>(0).EmbedAsync(Texts);
+        return batch.Vectors;
+    }
+
+    /// <summary>
+    /// Reads the snapshot of a user who does not exist, through the grain storage every activation
+    /// reads with: the store client's and the provider's read path get compiled and the connection
+    /// used, and nothing is written (a missing snapshot creates no data key).
+    /// </summary>
+    private async Task ReadMissingSnapshotAsync()
+    {
+        var storage = services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Memory);
+        var grainId = GrainId.Create(UserGrainType, $"{WarmUpUser}-{Guid.NewGuid():N}");
+        await storage.ReadStateAsync(StateName, grainId, new GrainState<UserMemoryState>());
     }
 
     /// <summary>
@@ -137,7 +161,8 @@ internal sealed partial class SiloWarmUp(
             });
         }
 
-        var plan = memory.PlanNew(candidates, "memories", now);
+        var screened = screen.Screen(candidates, i => $"memories[{i}].text", new List<SecurityFinding>());
+        var plan = memory.PlanNew(screened, "memories", now);
         memory.Store(plan, plan.Accepted, now);
 
         var query = new SearchQuery("hotel near the station in Kyoto", Mode: vectors is null ? SearchMode.Keyword : SearchMode.Hybrid);
