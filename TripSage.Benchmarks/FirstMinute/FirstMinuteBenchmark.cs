@@ -17,7 +17,7 @@ namespace TripSage.Memory.Benchmarks.FirstMinute;
 /// The first minute of a freshly started silo, as a new user meets it: <c>dotnet TripSage.Silo.dll</c>
 /// on its Development defaults (embedded store, MiniLM) as its own process, then a fresh client's
 /// connect, first remember and first search, then a steady load, measured in windows. Run with the
-/// warm-up off and on, one after the other in the same run, after one unmeasured start and call that bring
+/// warm-up off and on (and, when given, a ReadyToRun build with the warm-up on), one after the other in the same run, after one unmeasured start and call that bring
 /// the files the silo reads into the page cache and compile this process's client, so that neither side gets them cold.
 /// </summary>
 internal sealed class FirstMinuteBenchmark(FirstMinuteOptions options, TextWriter output, TextWriter progress)
@@ -35,7 +35,7 @@ internal sealed class FirstMinuteBenchmark(FirstMinuteOptions options, TextWrite
         try
         {
             progress.WriteLine("first-minute: one unmeasured start and call, to fill the page cache and compile this process's client");
-            await using (var primer = await StartSiloAsync(folder, "primer", warmUp: false, cancellationToken))
+            await using (var primer = await StartSiloAsync(folder, "primer", warmUp: false, options.SiloAssembly, cancellationToken))
             {
                 using var client = await StartClientAsync(primer, cancellationToken);
                 var memory = client.Services.GetRequiredService<IMemoryClient>();
@@ -46,9 +46,15 @@ internal sealed class FirstMinuteBenchmark(FirstMinuteOptions options, TextWrite
             }
 
             var results = new List<VariantResult>();
-            foreach (var (name, warmUp) in new[] { ("warm-up off", false), ("warm-up on", true) })
+            var variants = new List<(string Name, bool WarmUp, string Assembly)> { ("warm-up off", false, options.SiloAssembly), ("warm-up on", true, options.SiloAssembly) };
+            if (options.ReadyToRunAssembly is { } readyToRun)
             {
-                results.Add(await RunVariantAsync(folder, name, warmUp, cancellationToken));
+                variants.Add(("ReadyToRun, warm-up on", true, readyToRun));
+            }
+
+            for (var i = 0; i < variants.Count; i++)
+            {
+                results.Add(await RunVariantAsync(folder, $"start-{i + 1}", variants[i].Name, variants[i].WarmUp, variants[i].Assembly, cancellationToken));
             }
 
             FirstMinuteReport.Write(output, options, results);
@@ -67,11 +73,10 @@ internal sealed class FirstMinuteBenchmark(FirstMinuteOptions options, TextWrite
         }
     }
 
-    private async Task<VariantResult> RunVariantAsync(string folder, string name, bool warmUp, CancellationToken cancellationToken)
+    private async Task<VariantResult> RunVariantAsync(string folder, string siloName, string name, bool warmUp, string assembly, CancellationToken cancellationToken)
     {
-        var variantFolder = name.Replace(' ', '-');
         var started = Stopwatch.GetTimestamp();
-        await using var silo = await StartSiloAsync(folder, variantFolder, warmUp, cancellationToken);
+        await using var silo = await StartSiloAsync(folder, siloName, warmUp, assembly, cancellationToken);
         var ready = Stopwatch.GetElapsedTime(started);
         progress.WriteLine($"first-minute: {name}: ready after {ready.TotalSeconds:0.0} s");
 
@@ -173,7 +178,7 @@ internal sealed class FirstMinuteBenchmark(FirstMinuteOptions options, TextWrite
         }).ToList();
     }
 
-    private async Task<StartedSilo> StartSiloAsync(string folder, string name, bool warmUp, CancellationToken cancellationToken)
+    private async Task<StartedSilo> StartSiloAsync(string folder, string name, bool warmUp, string assembly, CancellationToken cancellationToken)
     {
         var environment = new Dictionary<string, string>
         {
@@ -187,7 +192,7 @@ internal sealed class FirstMinuteBenchmark(FirstMinuteOptions options, TextWrite
             environment[EnvironmentName(key)] = value ?? string.Empty;
         }
 
-        var silo = new SiloProcess(name, options.SiloAssembly, folder, environment);
+        var silo = new SiloProcess(name, assembly, folder, environment);
         try
         {
             await silo.StartAsync(cancellationToken);

@@ -17,9 +17,10 @@ internal static class FirstMinuteCommand
         var users = new Option<int>("--users") { Description = "Users called at random (each first call activates one).", DefaultValueFactory = _ => FirstMinuteOptions.DefaultUsers };
         var mode = new Option<SearchMode>("--search-mode") { Description = "How searches rank: Hybrid (the default; embeds every query with the model), Keyword, Vector.", DefaultValueFactory = _ => SearchMode.Hybrid };
         var siloAssembly = new Option<FileInfo?>("--silo-dll") { Description = "The built TripSage.Silo.dll; default: TripSage.Silo's build in this benchmark's configuration." };
+        var readyToRun = new Option<FileInfo?>("--ready-to-run-dll") { Description = "A ReadyToRun publish of TripSage.Silo.dll (dotnet publish TripSage.Silo -c Release -r linux-x64 -p:PublishReadyToRun=true -o DIR); when given, a third start runs it with the warm-up on." };
         var command = new Command("first-minute", "Start a silo process on its Development defaults, time until ready, a fresh client's connect, first remember and first search, then a load in windows; with the warm-up off, then on.")
         {
-            duration, window, callers, users, mode, siloAssembly,
+            duration, window, callers, users, mode, siloAssembly, readyToRun,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -29,7 +30,8 @@ internal static class FirstMinuteCommand
                 parse.GetValue(callers),
                 parse.GetValue(users),
                 parse.GetValue(mode),
-                parse.GetValue(siloAssembly)?.FullName ?? ChaosCommand.DefaultSiloAssembly());
+                parse.GetValue(siloAssembly)?.FullName ?? ChaosCommand.DefaultSiloAssembly(),
+                parse.GetValue(readyToRun)?.FullName);
             if (options.Duration <= TimeSpan.Zero || options.Duration.TotalSeconds > MaxSeconds || options.Window <= TimeSpan.Zero || options.Window > options.Duration)
             {
                 await Console.Error.WriteLineAsync($"--duration must be more than 0 and up to {MaxSeconds:0} s, --window more than 0 and up to --duration.");
@@ -39,6 +41,12 @@ internal static class FirstMinuteCommand
             if (options.Callers < 1 || options.Users < 1)
             {
                 await Console.Error.WriteLineAsync("--callers and --users must be at least 1.");
+                return UsageError;
+            }
+
+            if (options.ReadyToRunAssembly is { } published && !File.Exists(published))
+            {
+                await Console.Error.WriteLineAsync($"--ready-to-run-dll: {published} does not exist.");
                 return UsageError;
             }
 
