@@ -1,9 +1,10 @@
 using System.CommandLine;
 using TripSage.Memory.Benchmarks.Chaos;
 using TripSage.Memory.Benchmarks.Density;
+using TripSage.Memory.Benchmarks.FirstMinute;
 using TripSage.Memory.Benchmarks.Load;
 using TripSage.Memory.Benchmarks.Locomo;
 using TripSage.Memory.Benchmarks.Micro;
 
-var root = new RootCommand("TripSage memory grid benchmarks.") { LocomoCommand.Create(), LoadCommand.Create(), ChaosCommand.Create(), MicroCommand.Create(), DensityCommand.Create() };
+var root = new RootCommand("TripSage memory grid benchmarks.") { LocomoCommand.Create(), LoadCommand.Create(), ChaosCommand.Create(), MicroCommand.Create(), DensityCommand.Create(), FirstMinuteCommand.Create() };
 return await root.Parse(args).InvokeAsync();

@@ -12,6 +12,7 @@ using TripSage.Memory.Grains.Embeddings;
 using TripSage.Memory.Grains.Security;
 using TripSage.Memory.Grains.Security.Admission;
 using TripSage.Memory.Grains.Storage;
+using TripSage.Memory.Grains.WarmUp;
 using TripSage.Memory.Grains.Telemetry;
 using TripSage.Memory.Grains.Validation;
 using TripSage.Memory.Grains.Security.Auth;
@@ -55,6 +56,11 @@ public static class MemorySiloBuilderExtensions
         services.AddSingleton<SnapshotCipher>();
         services.AddSingleton<DataKeyStore>();
         services.AddSingleton<StoreConnection>();
+
+        // Before the gateway opens: the model loaded and a call's steps compiled (TripSage:WarmUp).
+        services.AddValidatedOptions<WarmUpOptions, WarmUpOptionsValidator>(configuration, WarmUpOptions.SectionName);
+        services.AddSingleton<SiloWarmUp>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SiloWarmUp>());
 
         builder.AddRedisGrainStorage(StorageNames.SealedSnapshots, options => options.Configure<StoreConnection>((redis, connection) =>
         {

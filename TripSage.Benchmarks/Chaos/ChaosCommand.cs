@@ -69,7 +69,7 @@ internal static class ChaosCommand
             : null;
 
     /// <summary>TripSage.Silo's output folder for the configuration and target framework this benchmark was built with.</summary>
-    private static string DefaultSiloAssembly()
+    internal static string DefaultSiloAssembly()
     {
         var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var root = output;

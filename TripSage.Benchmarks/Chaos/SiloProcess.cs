@@ -104,6 +104,9 @@ internal sealed class SiloProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>The operating system's id of the process started last, while it runs; for reading its CPU time.</summary>
+    public int? ProcessId => _process?.Id;
+
     /// <summary>True while the process started last is running (or frozen).</summary>
     public bool IsRunning => _process is { HasExited: false };
 

@@ -17,6 +17,9 @@ public sealed class MiniLmTextEmbedder : ITextEmbedder, IDisposable
 
     private readonly Lazy<SentenceEncoder> _encoder = new(() => new SentenceEncoder(), LazyThreadSafetyMode.ExecutionAndPublication);
 
+    /// <summary>Whether the model has been loaded (the silo's warm-up loads it before the first call).</summary>
+    internal bool IsLoaded => _encoder.IsValueCreated;
+
     /// <inheritdoc cref="ModelName"/>
     public string Model => ModelName;
 
