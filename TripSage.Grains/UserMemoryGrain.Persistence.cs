@@ -83,6 +83,7 @@ internal sealed partial class UserMemoryGrain
         catch (Exception ex)
         {
             LogAuditFlushFailed(logger, ex);
+            metrics.RecordAuditAppendFailure();
             return;
         }
 

@@ -186,6 +186,7 @@ internal sealed partial class UserMemoryGrain
         catch (Exception ex)
         {
             LogDeferredAuditFailed(logger, _audit.DeferredCount, ex);
+            metrics.RecordAuditAppendFailure();
             if (_audit.DeferredCount > 0)
             {
                 _auditFlush ??= ArmAuditFlush();
