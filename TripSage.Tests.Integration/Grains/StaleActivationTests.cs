@@ -1,4 +1,5 @@
 using Orleans.Storage;
+using TripSage.Memory.Grains.Storage;
 using TripSage.Memory.Tests.Infrastructure;
 
 namespace TripSage.Memory.Tests.Integration.Grains;
@@ -28,5 +29,34 @@ public sealed class StaleActivationTests(GarnetClusterFixture fixture)
         var kept = await otherSide.User(userId).ExportAsync();
         Assert.Equal(["Written before the split", "Written by the second activation"], kept.Memories.Select(m => m.Text).Order());
         Assert.Contains(kept.Memories, m => m.Id == newer.Outcomes[0].MemoryId);
+    }
+
+    [Fact]
+    public async Task Remember_QueuedOnAStaleActivationBehindItsRefusedWrite_IsRefusedToo()
+    {
+        var userId = TestUsers.New();
+        var stale = _memory.User(userId);
+        await stale.RememberAsync([new NewMemory("Written before the split")]);
+        var hold = FaultInjectingGrainStorage.HoldWritesFor(userId);
+        Task<RememberResult> refused, queued;
+        try
+        {
+            refused = stale.RememberAsync([new NewMemory("In flight when the other activation wrote")]);
+            await hold.Arrived.WaitAsync(TimeSpan.FromSeconds(10));
+            queued = stale.RememberAsync([new NewMemory("Queued behind it")]);
+            await Task.Delay(TimeSpan.FromMilliseconds(300));
+
+            // What another activation's write leaves in the store: a new etag on the user's snapshot.
+            await (await _memory.Store.RawAsync()).HashSetAsync(StoreKeys.Snapshot(StoreKeys.DefaultPrefix, userId), "etag", "written-by-the-other-activation");
+        }
+        finally
+        {
+            hold.Release();
+        }
+
+        await Assert.ThrowsAsync<InconsistentStateException>(() => refused);
+        await Assert.ThrowsAsync<InconsistentStateException>(() => queued);
+        await _memory.DeactivateAsync(userId);
+        Assert.Equal(["Written before the split"], (await stale.ExportAsync()).Memories.Select(m => m.Text));
     }
 }
