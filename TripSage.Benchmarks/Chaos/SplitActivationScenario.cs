@@ -126,7 +126,7 @@ internal sealed class SplitActivationScenario(ChaosOptions options, int splitUse
         var figures = new List<(string, string)>
         {
             ("frozen silo", $"{frozen.Name}, frozen at {ChaosTable.Seconds(frozenAt)}, thawed at {ChaosTable.Seconds(thawedAt)}"),
-            ("split users on the frozen silo", string.Create(CultureInfo.InvariantCulture, $"{users.Count} (its gauge; of {tried} written through its gateway)")),
+            ("split users on the frozen silo", string.Create(CultureInfo.InvariantCulture, $"{users.Count} of {tried} written through its gateway")),
             ("  re-activated and written elsewhere", split.Count == 0 ? "0" : string.Create(CultureInfo.InvariantCulture, $"{split.Count} ({split.Min(u => servedElsewhereAfter[u]).TotalSeconds:0.0} to {split.Max(u => servedElsewhereAfter[u]).TotalSeconds:0.0} s after the freeze)")),
             ("  their stale write refused (an error)", string.Create(CultureInfo.InvariantCulture, $"{refused} of {split.Count}")),
             ("frozen silo after the thaw", exitedByItself ? $"exited by itself after {ChaosTable.Seconds(exitedAfterThaw)}" : $"still running {ChaosTable.Seconds(exitedAfterThaw)} later (killed)"),
