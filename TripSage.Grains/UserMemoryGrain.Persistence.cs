@@ -46,6 +46,11 @@ internal sealed partial class UserMemoryGrain
             LogWriteFailed(logger, calls.Count, writeFailure);
             _audit.Rewind(headBefore, calls);
             _audit.Restore(deferred);
+            if (SupersededBy(writeFailure))
+            {
+                throw;
+            }
+
             try
             {
                 await state.ReadStateAsync();
@@ -83,6 +88,7 @@ internal sealed partial class UserMemoryGrain
         catch (Exception ex)
         {
             LogAuditFlushFailed(logger, ex);
+            metrics.RecordAuditAppendFailure();
             return;
         }
 

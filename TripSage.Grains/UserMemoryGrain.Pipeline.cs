@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Logging;
+using Orleans.Storage;
 using TripSage.Memory.Grains.Audit;
 using TripSage.Memory.Grains.Operations;
 using TripSage.Memory.Grains.Security;
@@ -27,6 +28,11 @@ internal sealed partial class UserMemoryGrain
     // held here may then contain changes that were never acknowledged, so it must not serve calls.
     private bool _stateInDoubt;
 
+    // Set when the store refused a write because another activation of this user wrote after this
+    // one loaded (etag mismatch): the user now lives elsewhere, and this activation must neither serve
+    // nor write again, or the two would take turns writing and fork the audit chain.
+    private bool _superseded;
+
     /// <summary>The audit entry of the call being served.</summary>
     private AuditEntry Call => _call.Value ?? throw new InvalidOperationException("No call is being served; grain operations run only through the call pipeline.");
 
@@ -38,6 +44,11 @@ internal sealed partial class UserMemoryGrain
     public async Task Invoke(IIncomingGrainCallContext context)
     {
         UserIds.Validate(UserId);
+        if (_superseded)
+        {
+            throw new InconsistentStateException("Another activation of this user wrote to the store after this one loaded; this one is stale and is being deactivated. Nothing was changed; retry the call.");
+        }
+
         if (_stateInDoubt)
         {
             throw new InvalidOperationException("The memory of this user is being reloaded after a failed store write; retry the call.");
@@ -186,6 +197,7 @@ internal sealed partial class UserMemoryGrain
         catch (Exception ex)
         {
             LogDeferredAuditFailed(logger, _audit.DeferredCount, ex);
+            metrics.RecordAuditAppendFailure();
             if (_audit.DeferredCount > 0)
             {
                 _auditFlush ??= ArmAuditFlush();
@@ -195,6 +207,25 @@ internal sealed partial class UserMemoryGrain
         }
 
         await ApplyAuditRetentionAsync();
+    }
+
+    /// <summary>
+    /// Whether <paramref name="writeFailure"/> says another activation of this user wrote first (the
+    /// snapshot etag no longer matches: a silo cut off from the cluster while its users moved on). Then
+    /// the newer data in the store is not this activation's to reload or build on: it stops serving, and
+    /// every call still under way here fails on the same etag, so none is acknowledged.
+    /// </summary>
+    private bool SupersededBy(Exception writeFailure)
+    {
+        if (writeFailure is not InconsistentStateException)
+        {
+            return false;
+        }
+
+        LogSuperseded(logger);
+        _superseded = true;
+        DeactivateOnIdle();
+        return true;
     }
 
     /// <summary>Adds findings to the call's audit event, before the write that carries it.</summary>
@@ -215,6 +246,9 @@ internal sealed partial class UserMemoryGrain
     }
 
     private static string? TraceId() => Activity.Current?.TraceId.ToString();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The store refused a snapshot write because another activation of this user wrote first; this activation is stale and stops serving")]
+    private static partial void LogSuperseded(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Appending {EventCount} deferred audit events failed; they are kept and retried")]
     private static partial void LogDeferredAuditFailed(ILogger logger, int eventCount, Exception exception);

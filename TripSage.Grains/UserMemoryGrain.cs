@@ -10,6 +10,7 @@ using TripSage.Memory.Grains.Security.Auth;
 using TripSage.Memory.Grains.Security.Behaviour;
 using TripSage.Memory.Grains.Security.Content;
 using TripSage.Memory.Grains.Security.RateLimiting;
+using TripSage.Memory.Grains.Storage;
 using TripSage.Memory.Grains.Telemetry;
 using TripSage.Memory.Grains.Validation;
 
@@ -67,6 +68,21 @@ internal sealed partial class UserMemoryGrain(
     }
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ActivateAsync();
+        }
+        catch (Exception ex) when (StoreFailure.Translate(ex) is { } unavailable)
+        {
+            // Activation reads the store directly (audit head, rate limits), past the grain storage's
+            // translation; a failure here fails every call waiting for the activation, and the Redis
+            // client's own exception cannot reach a client (no codec), so it goes as the typed error.
+            throw unavailable;
+        }
+    }
+
+    private async Task ActivateAsync()
     {
         var stream = this.GetStreamProvider(AuditStream.ProviderName).GetStream<AuditEvent>(AuditStream.For(UserId));
         _audit = new UserAuditTrail(UserId, auditChain, auditLog, stream, time, auditOptions.Value, logger);

@@ -12,6 +12,7 @@ namespace TripSage.Memory.Benchmarks.Chaos;
 internal sealed class SiloProcess : IAsyncDisposable
 {
     private const int LogTailLines = 30;
+    private const string ActiveUsersSeries = "tripsage_memory_active_users";
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan ReadyProbeInterval = TimeSpan.FromMilliseconds(200);
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(2) };
@@ -106,6 +107,26 @@ internal sealed class SiloProcess : IAsyncDisposable
 
     /// <summary>The operating system's id of the process started last, while it runs; for reading its CPU time.</summary>
     public int? ProcessId => _process?.Id;
+
+    /// <summary>
+    /// The silo's own count of user memory grains active on it (<c>tripsage_memory_active_users</c> on
+    /// <c>/metrics</c>): how the harness learns where a user's activation was placed.
+    /// </summary>
+    public async Task<long> ActiveUsersAsync(CancellationToken cancellationToken)
+    {
+        var scrape = await Http.GetStringAsync(new Uri($"http://127.0.0.1:{HttpPort}/metrics"), cancellationToken);
+        return scrape.Split('\n')
+            .Where(line => line.StartsWith(ActiveUsersSeries, StringComparison.Ordinal) && line.Length > ActiveUsersSeries.Length && line[ActiveUsersSeries.Length] is '{' or ' ')
+            .Sum(SampleValue);
+    }
+
+    /// <summary>The value of one exposition-format sample line: after the name and labels, before an optional timestamp.</summary>
+    private static long SampleValue(string line)
+    {
+        var labelsEnd = line.LastIndexOf('}');
+        var rest = line[(labelsEnd >= 0 ? labelsEnd + 1 : ActiveUsersSeries.Length)..];
+        return (long)double.Parse(rest.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0], CultureInfo.InvariantCulture);
+    }
 
     /// <summary>True while the process started last is running (or frozen).</summary>
     public bool IsRunning => _process is { HasExited: false };

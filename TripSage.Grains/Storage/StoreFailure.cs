@@ -10,6 +10,13 @@ namespace TripSage.Memory.Grains.Storage;
 /// </summary>
 internal static class StoreFailure
 {
+    /// <summary>
+    /// Error replies of a store that is up but cannot serve commands yet or right now: still loading its
+    /// data after a restart (<c>LOADING</c>), running a long script (<c>BUSY</c>), or a replica that lost
+    /// or is not its primary (<c>MASTERDOWN</c>, <c>READONLY</c>). The command was not run, so nothing changed.
+    /// </summary>
+    private static readonly string[] NotReadyReplies = ["LOADING", "BUSY", "MASTERDOWN", "READONLY"];
+
     /// <summary>The typed error for <paramref name="exception"/>, or <see langword="null"/> when it is not a store failure.</summary>
     public static StoreUnavailableException? Translate(Exception exception)
     {
@@ -21,6 +28,8 @@ internal static class StoreFailure
                     return Unreachable();
                 case RedisTimeoutException:
                     return TimedOut();
+                case RedisServerException when NotReadyReplies.Any(reply => cause.Message.StartsWith(reply, StringComparison.Ordinal)):
+                    return NotReady();
 
                 // The Orleans Redis provider flattens the client's exception into its own message
                 // instead of keeping it as the inner exception, so its type name is all there is.
@@ -28,6 +37,8 @@ internal static class StoreFailure
                     return Unreachable();
                 case RedisStorageException when cause.Message.Contains(nameof(RedisTimeoutException), StringComparison.Ordinal):
                     return TimedOut();
+                case RedisStorageException when NotReadyReplies.Any(reply => cause.Message.Contains($"{nameof(RedisServerException)}: {reply}", StringComparison.Ordinal)):
+                    return NotReady();
             }
         }
 
@@ -37,4 +48,6 @@ internal static class StoreFailure
     private static StoreUnavailableException Unreachable() => new("the memory store is unreachable; nothing was changed, retry once it is back");
 
     private static StoreUnavailableException TimedOut() => new("the memory store did not answer in time; nothing was changed, retry the call");
+
+    private static StoreUnavailableException NotReady() => new("the memory store is not ready (starting up or failing over); nothing was changed, retry shortly");
 }

@@ -17,6 +17,7 @@ internal sealed class MemoryMetrics
     private readonly Counter<long> _suspiciousFlags;
     private readonly Histogram<long> _snapshotSize;
     private readonly Histogram<double> _snapshotDuration;
+    private readonly Counter<long> _auditAppendFailures;
 
     public MemoryMetrics(IMeterFactory meterFactory, ActiveUsers activeUsers)
     {
@@ -35,6 +36,8 @@ internal sealed class MemoryMetrics
             advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = MemoryTelemetry.SizeBuckets });
         _snapshotDuration = meter.CreateHistogram(
             MemoryTelemetry.SnapshotDuration, "s", "Store round trip of a snapshot read, write or clear, by action and outcome.", advice: durationAdvice);
+        _auditAppendFailures = meter.CreateCounter<long>(
+            MemoryTelemetry.AuditAppendFailures, "{append}", "Appends of audit events to the durable log that failed; the events are kept and appended again later.");
         meter.CreateObservableGauge(
             MemoryTelemetry.ActiveUsers, () => (long)activeUsers.Count, "{user}", "User memory grains active on this silo.");
     }
@@ -65,4 +68,7 @@ internal sealed class MemoryMetrics
         _snapshotDuration.Record(duration.TotalSeconds, new TagList { { MemoryTelemetry.Tags.Action, action }, { MemoryTelemetry.Tags.Outcome, outcome } });
 
     public void RecordSnapshotSize(long bytes) => _snapshotSize.Record(bytes);
+
+    /// <summary>Counts a failed append of audit events to the durable log (<c>tripsage.memory.audit.append_failures</c>).</summary>
+    public void RecordAuditAppendFailure() => _auditAppendFailures.Add(1);
 }

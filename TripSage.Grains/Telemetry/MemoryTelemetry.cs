@@ -33,6 +33,13 @@ public static class MemoryTelemetry
     /// <summary>Histogram of snapshot store round trips in seconds, by <c>action</c> (read, write, clear) and <c>outcome</c>.</summary>
     public const string SnapshotDuration = "tripsage.memory.snapshot.duration";
 
+    /// <summary>
+    /// Counter of appends of audit events to the durable log that failed. The events are not lost (they
+    /// stay in the snapshot's outbox or among the deferred events and are appended again later), but the
+    /// log lags behind until an append succeeds.
+    /// </summary>
+    public const string AuditAppendFailures = "tripsage.memory.audit.append_failures";
+
     /// <summary>Gauge of user memory grains active on this silo: the users it currently serves.</summary>
     public const string ActiveUsers = "tripsage.memory.active_users";
 

@@ -30,6 +30,7 @@ public sealed class MetricsTests(TelemetrySiloFixture silo)
         Assert.True(HistogramCount(metrics, MemoryTelemetry.SnapshotDuration, ("action", "write"), ("outcome", "ok")) >= 2);
         Assert.True(Sum(metrics, MemoryTelemetry.RateLimitRejections, ("operation_class", "write")) >= 1);
         Assert.True(Sum(metrics, MemoryTelemetry.SuspiciousFlags, ("rule", "prompt_injection"), ("action", "flag")) >= 1);
+        Assert.True(Sum(metrics, MemoryTelemetry.AuditAppendFailures) >= 1);
         Assert.True(Points(metrics, MemoryTelemetry.ActiveUsers).Single().GetGaugeLastValueLong() >= 1);
         Assert.Equal("s", metrics.First(m => m.Name == MemoryTelemetry.OperationDuration).Unit);
         Assert.Equal("s", metrics.First(m => m.Name == MemoryTelemetry.SnapshotDuration).Unit);
@@ -40,7 +41,7 @@ public sealed class MetricsTests(TelemetrySiloFixture silo)
     }
 
     /// <summary>
-    /// Calls that exercise every instrument. Rate-limit and suspicious-content counters are fed
+    /// Calls that exercise every instrument. Rate-limit, suspicious-content and audit-append-failure counters are fed
     /// through the methods the grain's security code calls, so their names are checked too.
     /// </summary>
     internal static async Task RunAFewOperationsAsync(TelemetrySiloFixture silo)
@@ -57,6 +58,7 @@ public sealed class MetricsTests(TelemetrySiloFixture silo)
         var metrics = silo.Silo.App.Services.GetRequiredService<MemoryMetrics>();
         metrics.RecordRateLimitRejection("write");
         metrics.RecordSuspiciousFlag("prompt_injection", "flag");
+        metrics.RecordAuditAppendFailure();
     }
 
     private static IEnumerable<MetricPoint> Points(IEnumerable<OpenTelemetry.Metrics.MetricSnapshot> metrics, string name, params (string Key, string Value)[] tags) =>
