@@ -65,6 +65,13 @@ internal sealed partial class UserMemoryGrain
             return;
         }
 
+        if (!stores.Owns(UserId, _store))
+        {
+            // A migration moved the user to another store since this activation read its state.
+            DeactivateOnIdle();
+            throw new StoreUnavailableException("the user's memory moved to another store; nothing was changed, retry the call");
+        }
+
         var operation = MemoryOperations.Of(context.InterfaceMethod);
         var entry = new AuditEntry(operation.Name, Caller.Anonymous, TraceId());
         await RunAuditedAsync(entry, async () =>
