@@ -38,6 +38,13 @@ internal sealed partial class UserMemoryGrain
     public async Task Invoke(IIncomingGrainCallContext context)
     {
         UserIds.Validate(UserId);
+        if (!stores.Owns(UserId, _store))
+        {
+            // A migration moved the user to another store since this activation read its state.
+            DeactivateOnIdle();
+            throw new StoreUnavailableException("the user's memory moved to another store; nothing was changed, retry the call");
+        }
+
         if (_stateInDoubt)
         {
             throw new InvalidOperationException("The memory of this user is being reloaded after a failed store write; retry the call.");
@@ -63,13 +70,6 @@ internal sealed partial class UserMemoryGrain
             // them through only from inside the silo, and they are no operation on the user's memory.
             await context.Invoke();
             return;
-        }
-
-        if (!stores.Owns(UserId, _store))
-        {
-            // A migration moved the user to another store since this activation read its state.
-            DeactivateOnIdle();
-            throw new StoreUnavailableException("the user's memory moved to another store; nothing was changed, retry the call");
         }
 
         var operation = MemoryOperations.Of(context.InterfaceMethod);
