@@ -44,15 +44,38 @@ public sealed class StoreMigrationTests
         await RunStagedRolloutAsync(source, target);
     }
 
+    /// <summary>
+    /// A background copy that moves a user while the user's grain is still active on the old store (its silo
+    /// has not yet seen the new rollout): the grain's next write must be refused, not land where nobody reads.
+    /// </summary>
+    [Fact]
+    public async Task Write_AfterACopyMovedTheActiveUser_IsRefusedAndNotWrittenToTheOldStore()
+    {
+        await using var source = GarnetTestStore.Start();
+        await using var target = GarnetTestStore.Start();
+        await using var memory = await MemoryCluster.StartAsync(source, TargetSettings(target, refresh: "00:05:00"));
+        var userId = TestUsers.New("fenced");
+        await memory.User(userId).RememberAsync([new NewMemory("before the move")]);
+        var router = memory.Cluster.Silos[0].ServiceProvider.GetRequiredService<UserStoreRouter>();
+
+        // What `migrate copy` does for a user the rollout sends to the target, with the rollout held here still old.
+        Assert.NotNull(await router.PlaceAsync(userId, router.Target!));
+        var snapshotBefore = await memory.RawSnapshotAsync(userId);
+
+        await Assert.ThrowsAsync<StoreUnavailableException>(() => memory.User(userId).RememberAsync([new NewMemory("after the move")]));
+        Assert.Equal(snapshotBefore, await memory.RawSnapshotAsync(userId));
+    }
+
+    private static Dictionary<string, string?> TargetSettings(TestStore target, string refresh) => new()
+    {
+        [$"{MigrationOptions.SectionName}:Target:ConnectionString"] = target.ConnectionString,
+        [$"{MigrationOptions.SectionName}:Target:KeyPrefix"] = TargetPrefix,
+        [$"{MigrationOptions.SectionName}:RefreshInterval"] = refresh,
+    };
+
     private static async Task RunStagedRolloutAsync(TestStore source, TestStore target)
     {
-        var overrides = new Dictionary<string, string?>
-        {
-            [$"{MigrationOptions.SectionName}:Target:ConnectionString"] = target.ConnectionString,
-            [$"{MigrationOptions.SectionName}:Target:KeyPrefix"] = TargetPrefix,
-            [$"{MigrationOptions.SectionName}:RefreshInterval"] = "00:00:00.200",
-        };
-        await using var memory = await MemoryCluster.StartAsync(source, overrides, silos: 2, configureClient: c => c.AddMemoryCallPolicy(new MemoryClientOptions()));
+        await using var memory = await MemoryCluster.StartAsync(source, TargetSettings(target, refresh: "00:00:00.200"), silos: 2, configureClient: c => c.AddMemoryCallPolicy(new MemoryClientOptions()));
         var client = memory.Client.ServiceProvider.GetRequiredService<IMemoryClient>();
         var migration = memory.Client.GetGrain<IStoreMigrationGrain>(0);
         var users = Enumerable.Range(0, Users).Select(_ => TestUsers.New("migrate")).ToList();
