@@ -4,6 +4,7 @@ using TripSage.Memory.Benchmarks.Density;
 using TripSage.Memory.Benchmarks.Load;
 using TripSage.Memory.Benchmarks.Locomo;
 using TripSage.Memory.Benchmarks.Micro;
+using TripSage.Memory.Benchmarks.Migrate;
 
-var root = new RootCommand("TripSage memory grid benchmarks.") { LocomoCommand.Create(), LoadCommand.Create(), ChaosCommand.Create(), MicroCommand.Create(), DensityCommand.Create() };
+var root = new RootCommand("TripSage memory grid benchmarks.") { LocomoCommand.Create(), LoadCommand.Create(), ChaosCommand.Create(), MicroCommand.Create(), DensityCommand.Create(), MigrateCommand.Create() };
 return await root.Parse(args).InvokeAsync();
