@@ -22,7 +22,7 @@ internal sealed class MigrateBenchmark(MigrateOptions options, TextWriter output
 {
     private static readonly int[] Stages = [5, 25, 50, 25, 50, 100];
     private static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(500);
-    private const int CopyRound = 1000;
+    private const int CopyRound = 200;
     private const int PageSize = 500;
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)

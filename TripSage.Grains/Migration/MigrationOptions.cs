@@ -24,6 +24,15 @@ public sealed class MigrationOptions
     /// </summary>
     public TimeSpan CopyLockTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long one round of <c>migrate copy</c> may take new users (the round then answers with what is left),
+    /// kept well below the client's response timeout. Default 4 s, from 1 s to 1 minute.
+    /// </summary>
+    public TimeSpan CopyRoundTime { get; set; } = TimeSpan.FromSeconds(4);
+
+    /// <summary>Users one round of <c>migrate copy</c> moves at the same time. Default 8, from 1 to 64.</summary>
+    public int CopyParallelism { get; set; } = 8;
+
     /// <summary>Whether a target store is configured, that is, whether a migration runs.</summary>
     public bool Migrating => !string.IsNullOrWhiteSpace(Target.ConnectionString);
 }

@@ -10,6 +10,9 @@ internal sealed class MigrationOptionsValidator : IValidateOptions<MigrationOpti
     private static readonly TimeSpan LongestRefresh = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan ShortestLock = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LongestLock = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan ShortestRound = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan LongestRound = TimeSpan.FromMinutes(1);
+    private const int MostParallel = 64;
 
     public ValidateOptionsResult Validate(string? name, MigrationOptions options)
     {
@@ -40,6 +43,16 @@ internal sealed class MigrationOptionsValidator : IValidateOptions<MigrationOpti
         if (options.CopyLockTimeout < ShortestLock || options.CopyLockTimeout > LongestLock)
         {
             failures.Add($"{section}:CopyLockTimeout must be from 1 s to 10 minutes; it is {options.CopyLockTimeout}.");
+        }
+
+        if (options.CopyRoundTime < ShortestRound || options.CopyRoundTime > LongestRound)
+        {
+            failures.Add($"{section}:CopyRoundTime must be from 1 s to 1 minute; it is {options.CopyRoundTime}.");
+        }
+
+        if (options.CopyParallelism is < 1 or > MostParallel)
+        {
+            failures.Add($"{section}:CopyParallelism must be from 1 to {MostParallel}; it is {options.CopyParallelism}.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -83,17 +84,25 @@ internal sealed partial class StoreMigrationGrain(
             .ToList();
         int moved = 0, busy = 0;
         long bytes = 0;
-        foreach (var userId in waiting.Take(maxUsers))
+        var round = Stopwatch.StartNew();
+        foreach (var group in waiting.Take(maxUsers).Chunk(options.Value.CopyParallelism))
         {
-            switch (await stores.PlaceAsync(userId, stores.OwnerOf(userId, rollout)))
+            if (round.Elapsed > options.Value.CopyRoundTime)
             {
-                case null:
-                    busy++;
-                    break;
-                case { } copied:
+                break;
+            }
+
+            foreach (var copied in await Task.WhenAll(group.Select(u => stores.PlaceAsync(u, stores.OwnerOf(u, rollout)))))
+            {
+                if (copied is { } copiedBytes)
+                {
                     moved++;
-                    bytes += copied;
-                    break;
+                    bytes += copiedBytes;
+                }
+                else
+                {
+                    busy++;
+                }
             }
         }
 

@@ -35,6 +35,10 @@ internal sealed class UserKeyTransfer
 
     /// <summary>Fences the user's snapshot in <paramref name="from"/> and copies every key of the user to <paramref name="to"/>, replacing what was there.</summary>
     /// <returns>The bytes copied (field names and values).</returns>
+    /// <remarks>
+    /// Four round trips whatever the number of keys: the fence; every key's type and time to live; every
+    /// key's value; then, in order on one connection, each target key deleted, written and given its time to live.
+    /// </remarks>
     public async Task<long> CopyAsync(UserStore from, UserStore to, string userId)
     {
         var source = (await from.Connection.GetAsync()).GetDatabase();
@@ -43,14 +47,29 @@ internal sealed class UserKeyTransfer
 
         var fromKeys = StoreKeys.UserKeys(from.Connection.KeyPrefix, userId);
         var toKeys = StoreKeys.UserKeys(to.Connection.KeyPrefix, userId);
-        long bytes = 0;
-        for (var i = 0; i < fromKeys.Count; i++)
+        var types = fromKeys.Select(k => source.KeyTypeAsync(k)).ToArray();
+        var ttls = fromKeys.Select(k => source.KeyTimeToLiveAsync(k)).ToArray();
+        await Task.WhenAll(Task.WhenAll(types), Task.WhenAll(ttls));
+        var values = fromKeys.Select((k, i) => ReadAsync(source, k, types[i].Result)).ToArray();
+        await Task.WhenAll(values);
+
+        var writes = new List<Task>();
+        for (var i = 0; i < toKeys.Count; i++)
         {
-            bytes += await CopyKeyAsync(source, fromKeys[i], target, toKeys[i]);
+            writes.Add(target.KeyDeleteAsync(toKeys[i]));
+            if (Write(target, toKeys[i], values[i].Result) is { } write)
+            {
+                writes.Add(write);
+                if (ttls[i].Result is { } expiry)
+                {
+                    writes.Add(target.KeyExpireAsync(toKeys[i], expiry));
+                }
+            }
         }
 
+        await Task.WhenAll(writes);
         await Unfence(target, StoreKeys.Snapshot(to.Connection.KeyPrefix, userId));
-        return bytes;
+        return values.Sum(v => v.Result.Bytes);
     }
 
     /// <summary>
@@ -93,57 +112,44 @@ internal sealed class UserKeyTransfer
 
     private static Task Unfence(IDatabase db, string key) => db.ScriptEvaluateAsync(UnfenceScript, [key], [Guid.NewGuid().ToString("N")]);
 
-    private static async Task<long> CopyKeyAsync(IDatabase source, RedisKey from, IDatabase target, RedisKey to)
+    private static async Task<KeyValue> ReadAsync(IDatabase db, RedisKey key, RedisType type)
     {
-        var type = await source.KeyTypeAsync(from);
-        var ttl = await source.KeyTimeToLiveAsync(from);
-        await target.KeyDeleteAsync(to);
-        long bytes;
         switch (type)
         {
             case RedisType.None:
-                return 0;
+                return new KeyValue(type, null, 0);
             case RedisType.String:
-                var value = await source.StringGetAsync(from);
-                if (value.IsNull)
-                {
-                    return 0;
-                }
-
-                await target.StringSetAsync(to, value);
-                bytes = Size(value);
-                break;
+                var value = await db.StringGetAsync(key);
+                return value.IsNull ? new KeyValue(RedisType.None, null, 0) : new KeyValue(type, value, Size(value));
             case RedisType.Hash:
-                var entries = await source.HashGetAllAsync(from);
-                await target.HashSetAsync(to, entries);
-                bytes = entries.Sum(e => Size(e.Name) + Size(e.Value));
-                break;
+                var entries = await db.HashGetAllAsync(key);
+                return entries.Length == 0 ? new KeyValue(RedisType.None, null, 0) : new KeyValue(type, entries, entries.Sum(e => Size(e.Name) + Size(e.Value)));
             case RedisType.List:
-                var items = await source.ListRangeAsync(from);
-                await target.ListRightPushAsync(to, items);
-                bytes = items.Sum(Size);
-                break;
+                var items = await db.ListRangeAsync(key);
+                return items.Length == 0 ? new KeyValue(RedisType.None, null, 0) : new KeyValue(type, items, items.Sum(Size));
             case RedisType.Set:
-                var members = await source.SetMembersAsync(from);
-                await target.SetAddAsync(to, members);
-                bytes = members.Sum(Size);
-                break;
+                var members = await db.SetMembersAsync(key);
+                return members.Length == 0 ? new KeyValue(RedisType.None, null, 0) : new KeyValue(type, members, members.Sum(Size));
             case RedisType.SortedSet:
-                var scored = await source.SortedSetRangeByRankWithScoresAsync(from);
-                await target.SortedSetAddAsync(to, scored);
-                bytes = scored.Sum(e => Size(e.Element) + sizeof(double));
-                break;
+                var scored = await db.SortedSetRangeByRankWithScoresAsync(key);
+                return scored.Length == 0 ? new KeyValue(RedisType.None, null, 0) : new KeyValue(type, scored, scored.Sum(e => Size(e.Element) + sizeof(double)));
             default:
-                throw new InvalidOperationException($"Key '{from}' is a {type}, which a store migration cannot copy; only strings, hashes, lists, sets and sorted sets are user keys.");
+                throw new InvalidOperationException($"Key '{key}' is a {type}, which a store migration cannot copy; only strings, hashes, lists, sets and sorted sets are user keys.");
         }
-
-        if (ttl is { } expiry)
-        {
-            await target.KeyExpireAsync(to, expiry);
-        }
-
-        return bytes;
     }
 
+    /// <summary>The write of a key's value, or null when there is nothing to write (the key does not exist).</summary>
+    private static Task? Write(IDatabase db, RedisKey key, KeyValue value) => value.Type switch
+    {
+        RedisType.String => db.StringSetAsync(key, (RedisValue)value.Value!),
+        RedisType.Hash => db.HashSetAsync(key, (HashEntry[])value.Value!),
+        RedisType.List => db.ListRightPushAsync(key, (RedisValue[])value.Value!),
+        RedisType.Set => db.SetAddAsync(key, (RedisValue[])value.Value!),
+        RedisType.SortedSet => db.SortedSetAddAsync(key, (SortedSetEntry[])value.Value!),
+        _ => null,
+    };
+
     private static long Size(RedisValue value) => value.IsNull ? 0 : ((ReadOnlyMemory<byte>)value).Length;
+
+    private sealed record KeyValue(RedisType Type, object? Value, long Bytes);
 }
