@@ -42,6 +42,7 @@ internal static class CliApplication
             ReembedCommand.Create(options, runner),
             AuditCommand.Create(options, runner),
             KeysCommand.Create(runner),
+            MigrateCommand.Create(runner, error),
             TokenCommand.Create(options, output, error),
             McpCommand.Create(options, connection, error),
         };

@@ -68,4 +68,19 @@ public interface IMemoryClient
 
     /// <summary>Re-wraps every user's data key under the current master key (admin scope required).</summary>
     Task<KeyRotationReport> RewrapDataKeysAsync();
+
+    /// <summary>Where the store migration stands (admin scope required).</summary>
+    Task<MigrationStatus> GetMigrationStatusAsync();
+
+    /// <summary>Sets the store migration's rollout percentage, 0 to 100 (admin scope required).</summary>
+    Task<MigrationStatus> SetMigrationPercentAsync(int percent);
+
+    /// <summary>Moves up to <paramref name="maxUsers"/> users that are not on the store the rollout says (admin scope required).</summary>
+    Task<MigrationCopyReport> CopyMigrationAsync(int percent, int maxUsers);
+
+    /// <summary>Compares every moved user's target copy with its source copy (admin scope required).</summary>
+    Task<MigrationVerifyReport> VerifyMigrationAsync();
+
+    /// <summary>Deletes the source keys of moved users whose copy passed verification (admin scope required).</summary>
+    Task<MigrationFinishReport> FinishMigrationAsync();
 }

@@ -156,6 +156,25 @@ internal sealed class MemoryClient(IClusterClient cluster, MemoryCallPolicy? cal
     public Task<KeyRotationReport> RewrapDataKeysAsync() =>
         _policy.RunAsync("rewrap_data_keys", SendOnce, cluster.GetGrain<IKeyManagementGrain>(0).RewrapDataKeysAsync);
 
+    public Task<MigrationStatus> GetMigrationStatusAsync() =>
+        _policy.RunAsync("migration_status", SafeToRetry, Migration.GetStatusAsync);
+
+    // Setting the same percentage twice only raises the epoch once more: safe to repeat.
+    public Task<MigrationStatus> SetMigrationPercentAsync(int percent) =>
+        _policy.RunAsync("migration_set", SafeToRetry, () => Migration.SetPercentAsync(percent));
+
+    // Each user's move is checked against its placement under the user's lock: a repeat moves nobody twice.
+    public Task<MigrationCopyReport> CopyMigrationAsync(int percent, int maxUsers) =>
+        _policy.RunAsync("migration_copy", SafeToRetry, () => Migration.CopyAsync(percent, maxUsers));
+
+    public Task<MigrationVerifyReport> VerifyMigrationAsync() =>
+        _policy.RunAsync("migration_verify", SafeToRetry, Migration.VerifyAsync);
+
+    public Task<MigrationFinishReport> FinishMigrationAsync() =>
+        _policy.RunAsync("migration_finish", SafeToRetry, Migration.FinishAsync);
+
+    private IStoreMigrationGrain Migration => cluster.GetGrain<IStoreMigrationGrain>(0);
+
     /// <summary>A new idempotency key: 32 lower-case hex digits (a random GUID), within what the grid accepts.</summary>
     internal static string NewIdempotencyKey() => Guid.NewGuid().ToString("N");
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Persistence;
@@ -9,6 +10,7 @@ using Orleans.Storage;
 using StackExchange.Redis;
 using TripSage.Memory.Grains.Audit;
 using TripSage.Memory.Grains.Embeddings;
+using TripSage.Memory.Grains.Migration;
 using TripSage.Memory.Grains.Security;
 using TripSage.Memory.Grains.Security.Admission;
 using TripSage.Memory.Grains.Storage;
@@ -39,6 +41,7 @@ public static class MemorySiloBuilderExtensions
         services.AddValidatedOptions<RateLimitOptions, RateLimitOptionsValidator>(configuration, RateLimitOptions.SectionName);
         services.AddValidatedOptions<AuditOptions, AuditOptionsValidator>(configuration, AuditOptions.SectionName);
         services.AddValidatedOptions<AdmissionOptions, AdmissionOptionsValidator>(configuration, AdmissionOptions.SectionName);
+        services.AddValidatedOptions<MigrationOptions, MigrationOptionsValidator>(configuration, MigrationOptions.SectionName);
         services.AddSingleton<CallerAuthenticator>();
         services.AddSingleton<RateLimitKeeper>();
         services.AddSingleton<FailedAuthenticationLimiter>();
@@ -82,11 +85,67 @@ public static class MemorySiloBuilderExtensions
         builder.AddMemoryStreams(AuditStream.ProviderName);
         builder.AddMemoryGrainStorage("PubSubStore");
 
-        services.AddKeyedSingleton<IGrainStorage>(StorageNames.Memory, (sp, _) => new TypedFailureGrainStorage(new EncryptedGrainStorage(
-            new SnapshotStoreTelemetry(sp.GetRequiredKeyedService<IGrainStorage>(StorageNames.SealedSnapshots), sp.GetRequiredService<MemoryMetrics>()),
-            sp.GetRequiredService<SnapshotCipher>(),
-            sp.GetRequiredService<DataKeyStore>(),
-            sp.GetRequiredService<Serializer>())));
+        AddStoreRouting(builder, configuration.GetSection(MigrationOptions.SectionName).Get<MigrationOptions>()?.Migrating == true);
         return builder;
     }
+
+    /// <summary>
+    /// The memory's grain storage: routed per user between the source store and, while a migration runs
+    /// (<c>TripSage:Migration:Target</c>), the target store, each with its own Redis provider, audit log
+    /// and kept rate limits. Without a migration every user is on the source store, as before.
+    /// </summary>
+    private static void AddStoreRouting(ISiloBuilder builder, bool migrating)
+    {
+        var services = builder.Services;
+        services.AddSingleton<MigrationLedger>();
+        services.AddSingleton<UserKeyTransfer>();
+        if (migrating)
+        {
+            services.AddSingleton<MigrationTarget>();
+            builder.AddRedisGrainStorage(StorageNames.SealedSnapshotsOnTarget, options => options.Configure<MigrationTarget>((redis, target) =>
+            {
+                redis.ConfigurationOptions = target.Connection.Configuration;
+                redis.DeleteStateOnClear = true;
+                redis.GrainStorageSerializer = new SealedSnapshotSerializer();
+                redis.CreateMultiplexer = async _ => ((IConnectionMultiplexer)await target.Connection.GetAsync(), IsShared: true);
+                redis.GetStorageKey = (_, grainId) => StoreKeys.Snapshot(target.Connection.KeyPrefix, grainId.Key.ToString()!);
+            }));
+        }
+
+        services.AddSingleton(sp =>
+        {
+            var source = new UserStore(
+                UserStore.SourceName,
+                sp.GetRequiredService<StoreConnection>(),
+                SealedSnapshots(sp, StorageNames.SealedSnapshots, sp.GetRequiredService<DataKeyStore>()),
+                sp.GetRequiredService<IAuditLog>(),
+                sp.GetRequiredService<RateLimitKeeper>());
+            UserStore? target = null;
+            if (migrating)
+            {
+                var store = sp.GetRequiredService<MigrationTarget>();
+                target = new UserStore(
+                    UserStore.TargetName,
+                    store.Connection,
+                    SealedSnapshots(sp, StorageNames.SealedSnapshotsOnTarget, store.DataKeys),
+                    new AuditLog(store.Connection),
+                    new RateLimitKeeper(sp.GetRequiredService<IOptions<RateLimitOptions>>(), sp.GetRequiredKeyedService<TimeProvider>(MemoryClock.Key), store.Connection));
+            }
+
+            return new UserStoreRouter(
+                source,
+                target,
+                sp.GetRequiredService<MigrationLedger>(),
+                sp.GetRequiredService<UserKeyTransfer>(),
+                sp.GetRequiredService<IOptions<MigrationOptions>>().Value,
+                sp.GetRequiredService<ILogger<UserStoreRouter>>());
+        });
+        services.AddKeyedSingleton<IGrainStorage>(StorageNames.Memory, (sp, _) => new TypedFailureGrainStorage(new RoutedGrainStorage(sp.GetRequiredService<UserStoreRouter>())));
+    }
+
+    private static EncryptedGrainStorage SealedSnapshots(IServiceProvider sp, string providerName, DataKeyStore dataKeys) => new(
+        new SnapshotStoreTelemetry(sp.GetRequiredKeyedService<IGrainStorage>(providerName), sp.GetRequiredService<MemoryMetrics>()),
+        sp.GetRequiredService<SnapshotCipher>(),
+        dataKeys,
+        sp.GetRequiredService<Serializer>());
 }

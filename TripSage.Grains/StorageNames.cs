@@ -8,4 +8,7 @@ internal static class StorageNames
 
     /// <summary>The Redis provider underneath, which sees only sealed envelopes.</summary>
     public const string SealedSnapshots = "memory-sealed";
+
+    /// <summary>The Redis provider on the target store of a migration (<c>TripSage:Migration:Target</c>).</summary>
+    public const string SealedSnapshotsOnTarget = "memory-sealed-target";
 }

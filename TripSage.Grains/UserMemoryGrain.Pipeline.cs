@@ -49,6 +49,13 @@ internal sealed partial class UserMemoryGrain
             throw new InconsistentStateException("Another activation of this user wrote to the store after this one loaded; this one is stale and is being deactivated. Nothing was changed; retry the call.");
         }
 
+        if (!stores.Owns(UserId, _store))
+        {
+            // A migration moved the user to another store since this activation read its state.
+            DeactivateOnIdle();
+            throw new StoreUnavailableException("the user's memory moved to another store; nothing was changed, retry the call");
+        }
+
         if (_stateInDoubt)
         {
             throw new InvalidOperationException("The memory of this user is being reloaded after a failed store write; retry the call.");

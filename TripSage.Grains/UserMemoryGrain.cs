@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using TripSage.Memory.Grains.Audit;
 using TripSage.Memory.Grains.Domain;
+using TripSage.Memory.Grains.Migration;
 using TripSage.Memory.Grains.Search;
 using TripSage.Memory.Grains.Security;
 using TripSage.Memory.Grains.Security.Auth;
@@ -36,9 +37,8 @@ internal sealed partial class UserMemoryGrain(
     MemoryRequestValidator validate,
     [FromKeyedServices(MemoryClock.Key)] TimeProvider time,
     CallerAuthenticator authenticator,
-    RateLimitKeeper rateLimits,
+    UserStoreRouter stores,
     AuditChain auditChain,
-    IAuditLog auditLog,
     IOptions<AuditOptions> auditOptions,
     MemorySearch search,
     ContentScreen screen,
@@ -58,13 +58,23 @@ internal sealed partial class UserMemoryGrain(
     private UserRateLimiter _rateLimiter = null!;
     private UserAuditTrail _audit = null!;
     private GroupCommit<AuditEntry> _commits = null!;
+    // The store this activation serves from, chosen when its state was read (a migration may move users
+    // between stores); the audit log and the kept rate limits are read and written there too.
+    private UserStore _store = null!;
 
     private string UserId => this.GetPrimaryKeyString();
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        await AppendDeferredAuditAsync();
-        await rateLimits.KeepAsync(UserId, _rateLimiter);
+        try
+        {
+            await AppendDeferredAuditAsync();
+            await _store.RateLimits.KeepAsync(UserId, _rateLimiter);
+        }
+        finally
+        {
+            stores.Deactivated(UserId, GrainContext);
+        }
     }
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -85,10 +95,11 @@ internal sealed partial class UserMemoryGrain(
     private async Task ActivateAsync()
     {
         var stream = this.GetStreamProvider(AuditStream.ProviderName).GetStream<AuditEvent>(AuditStream.For(UserId));
-        _audit = new UserAuditTrail(UserId, auditChain, auditLog, stream, time, auditOptions.Value, logger);
+        _store = stores.Activated(UserId, GrainContext);
+        _audit = new UserAuditTrail(UserId, auditChain, _store.AuditLog, stream, time, auditOptions.Value, logger);
         _commits = new GroupCommit<AuditEntry>(WriteAsync, AfterWriteAsync);
         // Two independent reads of the store, in one round trip's time.
-        var rateLimiter = rateLimits.TakeOrCreateAsync(UserId);
+        var rateLimiter = _store.RateLimits.TakeOrCreateAsync(UserId);
         await Task.WhenAll(rateLimiter, _audit.LoadAsync(state.State.AuditOutbox));
         _rateLimiter = rateLimiter.Result;
         await ApplyAuditRetentionAsync();

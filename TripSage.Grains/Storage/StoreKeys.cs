@@ -33,4 +33,34 @@ internal static class StoreKeys
     /// time to live that ends when all are full again: <c>{prefix}:ratelimit:{user}</c>.
     /// </summary>
     public static string RateLimits(string keyPrefix, string userId) => $"{keyPrefix}:ratelimit:{userId}";
+
+    /// <summary>
+    /// Every key the grid keeps for one user, in the order a store migration copies them. This list is the
+    /// one place a per-user key is named for migration: a new per-user key is added here (one line), and
+    /// <c>tripsage migrate</c> copies, verifies and deletes it with the rest. Each name ends with the user
+    /// id, so <c>UserKeys(prefix, "*")</c> gives the patterns that find every user in a store.
+    /// </summary>
+    public static IReadOnlyList<string> UserKeys(string keyPrefix, string userId) =>
+    [
+        Snapshot(keyPrefix, userId),
+        DataKey(keyPrefix, userId),
+        AuditLog(keyPrefix, userId),
+        AuditCheckpoint(keyPrefix, userId),
+        RateLimits(keyPrefix, userId),
+    ];
+
+    /// <summary>
+    /// The cluster-wide rollout of a store migration, kept in the source store (a hash: <c>percent</c>,
+    /// <c>epoch</c>, <c>changed</c>): <c>{prefix}:migration:rollout</c>.
+    /// </summary>
+    public static string MigrationRollout(string keyPrefix) => $"{keyPrefix}:migration:rollout";
+
+    /// <summary>Where each user moved by a migration lives now (a hash: user → <c>source</c>/<c>target</c>): <c>{prefix}:migration:placement</c>.</summary>
+    public static string MigrationPlacement(string keyPrefix) => $"{keyPrefix}:migration:placement";
+
+    /// <summary>Users whose target copy <c>tripsage migrate verify</c> checked (a hash: user → outcome): <c>{prefix}:migration:verified</c>.</summary>
+    public static string MigrationVerified(string keyPrefix) => $"{keyPrefix}:migration:verified";
+
+    /// <summary>Held while one user's keys are copied between stores: <c>{prefix}:migration:lock:{user}</c>.</summary>
+    public static string MigrationLock(string keyPrefix, string userId) => $"{keyPrefix}:migration:lock:{userId}";
 }

@@ -113,5 +113,15 @@ public sealed class Mem0ImporterTests
         public Task<AuditVerification> VerifyAuditAsync(string userId) => throw new NotSupportedException();
 
         public Task<KeyRotationReport> RewrapDataKeysAsync() => throw new NotSupportedException();
+
+        public Task<MigrationStatus> GetMigrationStatusAsync() => throw new NotSupportedException();
+
+        public Task<MigrationStatus> SetMigrationPercentAsync(int percent) => throw new NotSupportedException();
+
+        public Task<MigrationCopyReport> CopyMigrationAsync(int percent, int maxUsers) => throw new NotSupportedException();
+
+        public Task<MigrationVerifyReport> VerifyMigrationAsync() => throw new NotSupportedException();
+
+        public Task<MigrationFinishReport> FinishMigrationAsync() => throw new NotSupportedException();
     }
 }

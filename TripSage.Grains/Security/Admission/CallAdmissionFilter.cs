@@ -6,7 +6,7 @@ namespace TripSage.Memory.Grains.Security.Admission;
 /// The silo-wide door, in front of every grain's own call filter:
 /// <list type="bullet">
 /// <item>callers outside the silo (gateway clients) reach only the public grain interfaces
-/// (<see cref="IUserMemoryGrain"/>, <see cref="IKeyManagementGrain"/>) and the one runtime service a
+/// (<see cref="IUserMemoryGrain"/>, <see cref="IKeyManagementGrain"/>, <see cref="IStoreMigrationGrain"/>) and the one runtime service a
 /// client needs to connect; the management grain, grain extensions (deactivation, migration) and
 /// anything else are refused;</item>
 /// <item>a reminder tick is accepted only from the runtime's reminder service;</item>
@@ -35,7 +35,7 @@ internal sealed class CallAdmissionFilter(
     {
         var origin = CallOrigins.Of(context.SourceId);
         var declaringType = context.InterfaceMethod?.DeclaringType;
-        var isPublic = declaringType == typeof(IUserMemoryGrain) || declaringType == typeof(IKeyManagementGrain);
+        var isPublic = declaringType == typeof(IUserMemoryGrain) || declaringType == typeof(IKeyManagementGrain) || declaringType == typeof(IStoreMigrationGrain);
 
         if (declaringType == typeof(IRemindable) && origin != CallOrigin.Runtime)
         {
