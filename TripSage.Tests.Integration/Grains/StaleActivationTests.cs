@@ -6,7 +6,8 @@ namespace TripSage.Memory.Tests.Integration.Grains;
 
 /// <summary>
 /// Two activations of one user on one store, as when a silo is cut off from the cluster while it still holds
-/// the user: a second test cluster on the same store is the other side of the partition. The snapshot etag
+/// the user: a second test cluster on the same store is the other side of the partition (or another
+/// activation's write is made in the store directly). The snapshot etag
 /// must keep the newer data and refuse the stale activation's write with an error to its caller.
 /// </summary>
 [Collection(GarnetClusterCollection.Name)]
@@ -17,10 +18,13 @@ public sealed class StaleActivationTests(GarnetClusterFixture fixture)
     [Fact]
     public async Task Remember_OnAStaleActivation_IsRefusedWithAnError_AndTheNewerDataIsKept()
     {
+        // A store of its own: the two clusters share reminders and streams through it, which must not reach the fixture's.
+        await using var store = GarnetTestStore.Start();
+        await using var thisSide = await MemoryCluster.StartAsync(store);
+        await using var otherSide = await MemoryCluster.StartAsync(store);
         var userId = TestUsers.New();
-        var stale = _memory.User(userId);
+        var stale = thisSide.User(userId);
         await stale.RememberAsync([new NewMemory("Written before the split")]);
-        await using var otherSide = await MemoryCluster.StartAsync(_memory.Store);
         var newer = await otherSide.User(userId).RememberAsync([new NewMemory("Written by the second activation")]);
 
         await Assert.ThrowsAsync<InconsistentStateException>(() => stale.RememberAsync([new NewMemory("Written by the stale activation")]));
