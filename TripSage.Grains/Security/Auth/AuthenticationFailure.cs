@@ -17,8 +17,8 @@ internal sealed record AuthenticationFailure(string Code, string Reason)
     {
         SecurityTokenExpiredException => new("expired", "the token has expired"),
         SecurityTokenNotYetValidException => new("not_yet_valid", "the token is not valid yet"),
-        SecurityTokenInvalidAudienceException => new("audience", "the token is for another audience"),
-        SecurityTokenInvalidIssuerException => new("issuer", "the token is from another issuer"),
+        SecurityTokenInvalidAudienceException => new("audience", "the token is for the wrong audience"),
+        SecurityTokenInvalidIssuerException => new("issuer", "the token is from the wrong issuer"),
         SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException => new("signature", "the token's signature does not verify"),
         SecurityTokenNoExpirationException => new("no_expiry", "the token has no expiry"),
         SecurityTokenMalformedException => new("malformed", "the token is not a well-formed JWT"),
