@@ -15,19 +15,23 @@ namespace TripSage.Memory.Cli.Commands;
 internal sealed class GridCommandRunner(GlobalOptions options, GridConnectionOptions connection, TextWriter output, TextWriter error)
 {
     /// <summary>Runs a call that needs the grid from the start.</summary>
+    /// <param name="exitCodeOf">The exit code of a result that was printed; success when not given.</param>
     public Task<int> RunAsync<TResult>(
         ParseResult parse,
         Func<IMemoryClient, string, Task<TResult>> call,
         Action<TextWriter, TResult> writeHuman,
-        CancellationToken cancellationToken) =>
-        RunAsync(parse, async grid => await call(await grid.ConnectAsync(), grid.UserId), writeHuman, cancellationToken);
+        CancellationToken cancellationToken,
+        Func<TResult, int>? exitCodeOf = null) =>
+        RunAsync(parse, async grid => await call(await grid.ConnectAsync(), grid.UserId), writeHuman, cancellationToken, exitCodeOf);
 
     /// <summary>Runs a call that may do local work (read a file) before it connects.</summary>
+    /// <param name="exitCodeOf">The exit code of a result that was printed (a report that found problems); success when not given.</param>
     public async Task<int> RunAsync<TResult>(
         ParseResult parse,
         Func<GridCall, Task<TResult>> call,
         Action<TextWriter, TResult> writeHuman,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Func<TResult, int>? exitCodeOf = null)
     {
         await using var grid = new GridConnection(options.GatewaysOf(parse), parse.GetValue(options.ClusterId), parse.GetValue(options.ServiceId), options.TokenOf(parse), options.TimeoutOf(parse), connection) { Tls = options.TlsOf(parse) };
         try
@@ -51,7 +55,7 @@ internal sealed class GridCommandRunner(GlobalOptions options, GridConnectionOpt
                 writeHuman(output, result);
             }
 
-            return ExitCodes.Success;
+            return exitCodeOf?.Invoke(result) ?? ExitCodes.Success;
         }
         catch (CommandInputException exception)
         {

@@ -36,7 +36,9 @@ internal static class MigrateCommand
             cancellationToken));
 
         var verify = new Command("verify", "Compare every user on the target store with the source copy it was made from: memories, preferences and audit head, or a newer target whose audit trail continues the source's.");
-        verify.SetAction((parse, cancellationToken) => runner.RunAsync(parse, (client, _) => client.VerifyMigrationAsync(), MigrationOutput.WriteVerify, cancellationToken));
+        // A difference is a failed check: scripts that go on to 'finish' must be able to stop on it.
+        verify.SetAction((parse, cancellationToken) => runner.RunAsync(parse, (client, _) => client.VerifyMigrationAsync(), MigrationOutput.WriteVerify, cancellationToken,
+            report => report.Differences.Count == 0 ? ExitCodes.Success : ExitCodes.GridFailure));
 
         var finish = new Command("finish", "Delete the source keys of users on the target store whose copy passed 'migrate verify'; others keep theirs.");
         finish.SetAction((parse, cancellationToken) => runner.RunAsync(parse, (client, _) => client.FinishMigrationAsync(), MigrationOutput.WriteFinish, cancellationToken));
