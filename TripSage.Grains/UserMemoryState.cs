@@ -1,7 +1,8 @@
 namespace TripSage.Memory.Grains;
 
 /// <summary>
-/// Everything one user's memory holds; persisted as one encrypted snapshot.
+/// Everything one user's memory holds; persisted as one encrypted snapshot, folded from the
+/// user's journal of changes every so often (<see cref="Storage.Journal"/>).
 /// Public on purpose: the micro-benchmarks measure its serialization with the Orleans serializer
 /// the storage uses. Nothing outside the grain should build or change one.
 /// </summary>
@@ -19,4 +20,13 @@ public sealed class UserMemoryState
 
     /// <summary>Audit events written with the change they record, not yet appended to the durable log.</summary>
     [Id(3)] public List<AuditEvent> AuditOutbox { get; set; } = [];
+
+    /// <summary>The last journal record folded into this snapshot: activation replays only the records after it.</summary>
+    [Id(4)] public long JournalSequence { get; set; }
+
+    /// <summary>
+    /// Size of the sealed snapshot this state was last read from or written as, in bytes; set by the
+    /// snapshot storage and not persisted. The journal is folded once it holds as many bytes.
+    /// </summary>
+    public int SnapshotBytes { get; set; }
 }

@@ -42,6 +42,7 @@ internal sealed class EncryptedGrainStorage(IGrainStorage store, SnapshotCipher 
             $"The stored snapshot of '{grainId}' (sealed with data key '{SnapshotCipher.KeyIdOf(envelope, grainId.ToString())}') has no data key: the user was erased, so this copy can never be decrypted. Nothing was changed.");
         var plaintext = cipher.Open(envelope, grainId.ToString(), dataKey);
         grainState.State = serializer.Deserialize<T>(plaintext);
+        NoteSize(grainState.State, envelope.Length);
         _activeKeys.AddOrUpdate(grainState, dataKey);
         grainState.RecordExists = true;
     }
@@ -64,6 +65,7 @@ internal sealed class EncryptedGrainStorage(IGrainStorage store, SnapshotCipher 
         await store.WriteStateAsync(stateName, grainId, sealedState);
         grainState.ETag = sealedState.ETag;
         grainState.RecordExists = sealedState.RecordExists;
+        NoteSize(grainState.State, sealedState.State.Envelope.Length);
     }
 
     public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
@@ -79,6 +81,15 @@ internal sealed class EncryptedGrainStorage(IGrainStorage store, SnapshotCipher 
     }
 
     private static string UserId(GrainId grainId) => grainId.Key.ToString()!;
+
+    // The journal is folded once it holds as many bytes as the snapshot (JournalOptions.CompactAfterBytes).
+    private static void NoteSize<T>(T state, int envelopeBytes)
+    {
+        if (state is UserMemoryState memory)
+        {
+            memory.SnapshotBytes = envelopeBytes;
+        }
+    }
 
     private sealed class SealedState : IGrainState<SealedSnapshot>
     {
