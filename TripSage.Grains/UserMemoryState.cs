@@ -28,5 +28,8 @@ public sealed class UserMemoryState
     /// Size of the sealed snapshot this state was last read from or written as, in bytes; set by the
     /// snapshot storage and not persisted. The journal is folded once it holds as many bytes.
     /// </summary>
-    public int SnapshotBytes { get; set; }
+    public int SnapshotBytes { get => _snapshotBytes; set => _snapshotBytes = value; }
+
+    [NonSerialized]
+    private int _snapshotBytes;
 }

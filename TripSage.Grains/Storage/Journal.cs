@@ -111,7 +111,8 @@ internal sealed class Journal(string userId, string grainId, IJournalLog log, Sn
                     $"The journal of '{grainId}' misses record {Sequence + 1} (the next one is {sequence}): records were removed from outside. Nothing was changed.");
             }
 
-            changes.Add(serializer.Deserialize<MemoryChanges>(cipher.Open(record, Context(sequence), _dataKey!)));
+            changes.Add(serializer.Deserialize<MemoryChanges>(cipher.Open(record, Context(sequence), _dataKey!))
+                ?? throw new SnapshotUnreadableException($"Journal record {sequence} of '{grainId}' is empty. Nothing was changed."));
             _unfolded.Add(sequence);
             Bytes += record.Length;
             Sequence = sequence;
