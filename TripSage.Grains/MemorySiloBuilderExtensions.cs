@@ -38,6 +38,7 @@ public static class MemorySiloBuilderExtensions
         services.AddValidatedOptions<RateLimitOptions, RateLimitOptionsValidator>(configuration, RateLimitOptions.SectionName);
         services.AddValidatedOptions<AuditOptions, AuditOptionsValidator>(configuration, AuditOptions.SectionName);
         services.AddValidatedOptions<AdmissionOptions, AdmissionOptionsValidator>(configuration, AdmissionOptions.SectionName);
+        services.AddValidatedOptions<JournalOptions, JournalOptionsValidator>(configuration, JournalOptions.SectionName);
         services.AddSingleton<CallerAuthenticator>();
         services.AddSingleton<RateLimitKeeper>();
         services.AddSingleton<FailedAuthenticationLimiter>();
@@ -55,6 +56,7 @@ public static class MemorySiloBuilderExtensions
         services.AddSingleton<SnapshotCipher>();
         services.AddSingleton<DataKeyStore>();
         services.AddSingleton<StoreConnection>();
+        services.AddSingleton<IJournalLog, JournalLog>();
 
         builder.AddRedisGrainStorage(StorageNames.SealedSnapshots, options => options.Configure<StoreConnection>((redis, connection) =>
         {

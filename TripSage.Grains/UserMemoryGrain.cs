@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
+using Orleans.Serialization;
 using TripSage.Memory.Grains.Audit;
 using TripSage.Memory.Grains.Domain;
 using TripSage.Memory.Grains.Search;
@@ -10,6 +11,7 @@ using TripSage.Memory.Grains.Security.Auth;
 using TripSage.Memory.Grains.Security.Behaviour;
 using TripSage.Memory.Grains.Security.Content;
 using TripSage.Memory.Grains.Security.RateLimiting;
+using TripSage.Memory.Grains.Storage;
 using TripSage.Memory.Grains.Telemetry;
 using TripSage.Memory.Grains.Validation;
 
@@ -44,6 +46,10 @@ internal sealed partial class UserMemoryGrain(
     BehaviourMonitor behaviour,
     ISecurityEventSink securityEvents,
     MemoryMetrics metrics,
+    IJournalLog journalLog,
+    IOptions<JournalOptions> journalOptions,
+    SnapshotCipher cipher,
+    Serializer serializer,
     ILogger<UserMemoryGrain> logger) : Grain, IUserMemoryGrain, IIncomingGrainCallFilter, IRemindable
 {
     private const string ConversationCategory = "conversation";
@@ -57,6 +63,7 @@ internal sealed partial class UserMemoryGrain(
     private UserRateLimiter _rateLimiter = null!;
     private UserAuditTrail _audit = null!;
     private GroupCommit<AuditEntry> _commits = null!;
+    private Journal _journal = null!;
 
     private string UserId => this.GetPrimaryKeyString();
 
@@ -71,8 +78,12 @@ internal sealed partial class UserMemoryGrain(
         var stream = this.GetStreamProvider(AuditStream.ProviderName).GetStream<AuditEvent>(AuditStream.For(UserId));
         _audit = new UserAuditTrail(UserId, auditChain, auditLog, stream, time, auditOptions.Value, logger);
         _commits = new GroupCommit<AuditEntry>(WriteAsync, AfterWriteAsync);
-        // Two independent reads of the store, in one round trip's time.
+        _journal = new Journal(UserId, this.GetGrainId().ToString(), journalLog, cipher, serializer, journalOptions.Value);
+
+        // Two independent reads of the store, in one round trip's time; the audit trail loads after the
+        // replay, because the records' audit events are part of the outbox to move to the log.
         var rateLimiter = rateLimits.TakeOrCreateAsync(UserId);
+        await ReplayJournalAsync();
         await Task.WhenAll(rateLimiter, _audit.LoadAsync(state.State.AuditOutbox));
         _rateLimiter = rateLimiter.Result;
         await ApplyAuditRetentionAsync();
@@ -260,6 +271,7 @@ internal sealed partial class UserMemoryGrain(
 
         // Deletes the user's hash from the store; the in-memory state is dropped only once that succeeded.
         await state.ClearStateAsync();
+        await DeleteJournalAsync();
         state.State = new UserMemoryState();
         _memory.Load(state.State);
         await CancelExpiryReminderAsync();
