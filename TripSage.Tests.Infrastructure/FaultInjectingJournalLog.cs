@@ -29,4 +29,6 @@ internal sealed class FaultInjectingJournalLog(IJournalLog inner) : IJournalLog
             : inner.RemoveAsync(userId, sequences);
 
     public Task DeleteAsync(string userId) => inner.DeleteAsync(userId);
+
+    public Task DeleteUnlessSnapshotAsync(string userId) => inner.DeleteUnlessSnapshotAsync(userId);
 }

@@ -191,6 +191,91 @@ public abstract class JournalTestsBase(JournalFixture fixture)
         Assert.Equal(["Memory 3", "Memory 4"], await TextsAsync(user));
     }
 
+    [SkippableFact]
+    public async Task RetriedRemember_WithTheSameIdempotencyKeyAfterReplay_IsNotStoredTwice()
+    {
+        RequireStore();
+        var userId = TestUsers.New();
+        var user = Memory.User(userId);
+        await RememberAsync(user, 0, 1);
+        var first = await user.RememberAsync([new NewMemory("Prefers late check-out", IdempotencyKey: "retry-1")]);
+
+        // The key is only in journal record 1, not in the snapshot.
+        Assert.Equal([1L], await Memory.JournalSequencesAsync(userId));
+        await Memory.DeactivateAsync(userId);
+        var retried = await user.RememberAsync([new NewMemory("Prefers late check-out", IdempotencyKey: "retry-1")]);
+
+        Assert.Equal(RememberStatus.Stored, retried.Outcomes[0].Status);
+        Assert.Equal(first.Outcomes[0].MemoryId, retried.Outcomes[0].MemoryId);
+        var stats = await user.GetStatsAsync();
+        Assert.Equal(2, stats.MemoryCount);
+        Assert.Equal(0, stats.DuplicatesTotal);
+    }
+
+    [SkippableFact]
+    public async Task ExpiredMemory_PurgedAtActivation_StaysPurgedAfterReplay()
+    {
+        RequireStore();
+        var userId = TestUsers.New();
+        var user = Memory.User(userId);
+        await RememberAsync(user, 0, 1);
+        await user.RememberAsync([new NewMemory("Gate code for tonight", ExpiresAt: Memory.Clock.GetUtcNow().AddMinutes(5))]);
+        await Memory.DeactivateAsync(userId);
+        Memory.Clock.Advance(TimeSpan.FromMinutes(10));
+
+        // This activation purges the expired memory and writes that through the journal.
+        Assert.Equal(1, (await user.GetStatsAsync()).ExpiredTotal);
+        Assert.Equal([1L, 2], await Memory.JournalSequencesAsync(userId));
+        await Memory.DeactivateAsync(userId);
+
+        var stats = await user.GetStatsAsync();
+        Assert.Equal(1, stats.MemoryCount);
+        Assert.Equal(1, stats.ExpiredTotal);
+        Assert.Equal([1L, 2], await Memory.JournalSequencesAsync(userId));
+    }
+
+    [SkippableFact]
+    public async Task CorruptJournalRecord_FailsActivationWithSnapshotUnreadable_NamingTheRecord()
+    {
+        RequireStore();
+        var userId = TestUsers.New();
+        var user = Memory.User(userId);
+        await RememberAsync(user, 0, 3);
+        var db = await fixture.Store.RawAsync();
+        var key = StoreKeys.Journal(StoreKeys.DefaultPrefix, userId);
+        var field = 2L.ToString("D19", System.Globalization.CultureInfo.InvariantCulture);
+        var record = (byte[])(await db.HashGetAsync(key, field))!;
+        record[^1] ^= 0x5A;
+        await db.HashSetAsync(key, field, record);
+
+        await Memory.DeactivateAsync(userId);
+        var error = await Assert.ThrowsAsync<SnapshotUnreadableException>(() => user.GetStatsAsync());
+
+        Assert.Contains("Journal record 2", error.Message);
+        Assert.Contains("does not authenticate", error.Message);
+        Assert.Equal([1L, 2], await Memory.JournalSequencesAsync(userId));
+    }
+
+    [SkippableFact]
+    public async Task JournalRecordUnderAnotherUsersDataKey_FailsActivationWithSnapshotUnreadable_NamingTheKey()
+    {
+        RequireStore();
+        var userId = TestUsers.New();
+        var otherId = TestUsers.New();
+        await RememberAsync(Memory.User(userId), 0, 2);
+        await RememberAsync(Memory.User(otherId), 0, 2);
+        var db = await fixture.Store.RawAsync();
+        var field = 1L.ToString("D19", System.Globalization.CultureInfo.InvariantCulture);
+        var foreign = (byte[])(await db.HashGetAsync(StoreKeys.Journal(StoreKeys.DefaultPrefix, otherId), field))!;
+        await db.HashSetAsync(StoreKeys.Journal(StoreKeys.DefaultPrefix, userId), field, foreign);
+
+        await Memory.DeactivateAsync(userId);
+        var error = await Assert.ThrowsAsync<SnapshotUnreadableException>(() => Memory.User(userId).GetStatsAsync());
+
+        Assert.Contains("Journal record 1", error.Message);
+        Assert.Contains("was sealed with data key", error.Message);
+    }
+
     /// <summary>Remembers "Memory {from}".. one call each, then waits until the grain is done with the last write (a fold runs after the caller is answered).</summary>
     private static async Task RememberAsync(IUserMemoryGrain user, int from, int count)
     {
