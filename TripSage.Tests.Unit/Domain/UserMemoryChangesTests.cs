@@ -68,6 +68,24 @@ public sealed class UserMemoryChangesTests
         Assert.Single(replayed.Memories);
     }
 
+    [Fact]
+    public void ApplyTo_IdempotencyKeysAddedAndDropped_RebuildsTheKeys()
+    {
+        var memory = new UserMemory(new UserMemoryState(), new UserSearchIndex(new SearchOptions()), new MemoryOptions { MaxIdempotencyKeys = 1 });
+        var replayed = new UserMemoryState();
+        var first = memory.PlanNew([Record("aisle seat")], "memories", Now, ["key-1"]);
+        memory.Store(first, first.Accepted, Now);
+        memory.TakeChanges().ApplyTo(replayed);
+        var second = memory.PlanNew([Record("window seat")], "memories", Now.AddSeconds(1), ["key-2"]);
+        memory.Store(second, second.Accepted, Now.AddSeconds(1));
+        var changes = memory.TakeChanges();
+        changes.ApplyTo(replayed);
+
+        Assert.Equal(["key-1"], changes.DroppedIdempotencyKeys);
+        Assert.Equal(["key-2"], replayed.IdempotencyKeys.Keys);
+        Assert.Equal(memory.State.IdempotencyKeys, replayed.IdempotencyKeys);
+    }
+
     private static string Describe(UserMemoryState state) => JsonSerializer.Serialize(new
     {
         Memories = state.Memories.Values.OrderBy(m => m.Id, StringComparer.Ordinal),
