@@ -83,6 +83,15 @@ internal sealed partial class UserMemoryGrain(
         // Two independent reads of the store, in one round trip's time; the audit trail loads after the
         // replay, because the records' audit events are part of the outbox to move to the log.
         var rateLimiter = rateLimits.TakeOrCreateAsync(UserId);
+
+        // A grain migrated on a graceful stop arrives with the old activation's state but without what
+        // a storage read notes (the data key, the journal position it replayed to): read the store
+        // again, as a cold activation does; everything acknowledged is there.
+        if (state.RecordExists && state.State.DataKey is null)
+        {
+            await state.ReadStateAsync();
+        }
+
         await ReplayJournalAsync();
         await Task.WhenAll(rateLimiter, _audit.LoadAsync(state.State.AuditOutbox));
         _rateLimiter = rateLimiter.Result;
