@@ -42,6 +42,7 @@ public static class MemorySiloBuilderExtensions
         services.AddValidatedOptions<AuditOptions, AuditOptionsValidator>(configuration, AuditOptions.SectionName);
         services.AddValidatedOptions<AdmissionOptions, AdmissionOptionsValidator>(configuration, AdmissionOptions.SectionName);
         services.AddValidatedOptions<MigrationOptions, MigrationOptionsValidator>(configuration, MigrationOptions.SectionName);
+        services.AddValidatedOptions<JournalOptions, JournalOptionsValidator>(configuration, JournalOptions.SectionName);
         services.AddSingleton<CallerAuthenticator>();
         services.AddSingleton<RateLimitKeeper>();
         services.AddSingleton<FailedAuthenticationLimiter>();
@@ -59,6 +60,7 @@ public static class MemorySiloBuilderExtensions
         services.AddSingleton<SnapshotCipher>();
         services.AddSingleton<DataKeyStore>();
         services.AddSingleton<StoreConnection>();
+        services.AddSingleton<IJournalLog, JournalLog>();
 
         // Before the gateway opens: the model loaded and a call's steps compiled (TripSage:WarmUp).
         services.AddValidatedOptions<WarmUpOptions, WarmUpOptionsValidator>(configuration, WarmUpOptions.SectionName);
@@ -119,7 +121,8 @@ public static class MemorySiloBuilderExtensions
                 sp.GetRequiredService<StoreConnection>(),
                 SealedSnapshots(sp, StorageNames.SealedSnapshots, sp.GetRequiredService<DataKeyStore>()),
                 sp.GetRequiredService<IAuditLog>(),
-                sp.GetRequiredService<RateLimitKeeper>());
+                sp.GetRequiredService<RateLimitKeeper>(),
+                sp.GetRequiredService<IJournalLog>());
             UserStore? target = null;
             if (migrating)
             {
@@ -129,7 +132,8 @@ public static class MemorySiloBuilderExtensions
                     store.Connection,
                     SealedSnapshots(sp, StorageNames.SealedSnapshotsOnTarget, store.DataKeys),
                     new AuditLog(store.Connection),
-                    new RateLimitKeeper(sp.GetRequiredService<IOptions<RateLimitOptions>>(), sp.GetRequiredKeyedService<TimeProvider>(MemoryClock.Key), store.Connection));
+                    new RateLimitKeeper(sp.GetRequiredService<IOptions<RateLimitOptions>>(), sp.GetRequiredKeyedService<TimeProvider>(MemoryClock.Key), store.Connection),
+                    new JournalLog(store.Connection));
             }
 
             return new UserStoreRouter(

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
+using Orleans.Serialization;
 using TripSage.Memory.Grains.Audit;
 using TripSage.Memory.Grains.Domain;
 using TripSage.Memory.Grains.Migration;
@@ -45,6 +46,9 @@ internal sealed partial class UserMemoryGrain(
     BehaviourMonitor behaviour,
     ISecurityEventSink securityEvents,
     MemoryMetrics metrics,
+    IOptions<JournalOptions> journalOptions,
+    SnapshotCipher cipher,
+    Serializer serializer,
     ILogger<UserMemoryGrain> logger) : Grain, IUserMemoryGrain, IIncomingGrainCallFilter, IRemindable
 {
     private const string ConversationCategory = "conversation";
@@ -59,8 +63,9 @@ internal sealed partial class UserMemoryGrain(
     private UserAuditTrail _audit = null!;
     private GroupCommit<AuditEntry> _commits = null!;
     // The store this activation serves from, chosen when its state was read (a migration may move users
-    // between stores); the audit log and the kept rate limits are read and written there too.
+    // between stores); the audit log, the journal and the kept rate limits are read and written there too.
     private UserStore _store = null!;
+    private Journal _journal = null!;
 
     private string UserId => this.GetPrimaryKeyString();
 
@@ -98,8 +103,21 @@ internal sealed partial class UserMemoryGrain(
         _store = stores.Activated(UserId, GrainContext);
         _audit = new UserAuditTrail(UserId, auditChain, _store.AuditLog, stream, time, auditOptions.Value, logger);
         _commits = new GroupCommit<AuditEntry>(WriteAsync, AfterWriteAsync);
-        // Two independent reads of the store, in one round trip's time.
+        _journal = new Journal(UserId, this.GetGrainId().ToString(), _store.Journal, cipher, serializer, journalOptions.Value);
+
+        // Two independent reads of the store, in one round trip's time; the audit trail loads after the
+        // replay, because the records' audit events are part of the outbox to move to the log.
         var rateLimiter = _store.RateLimits.TakeOrCreateAsync(UserId);
+
+        // A grain migrated on a graceful stop arrives with the old activation's state but without what
+        // a storage read notes (the data key, the journal position it replayed to): read the store
+        // again, as a cold activation does; everything acknowledged is there.
+        if (state.RecordExists && state.State.DataKey is null)
+        {
+            await state.ReadStateAsync();
+        }
+
+        await ReplayJournalAsync();
         await Task.WhenAll(rateLimiter, _audit.LoadAsync(state.State.AuditOutbox));
         _rateLimiter = rateLimiter.Result;
         await ApplyAuditRetentionAsync();
@@ -287,6 +305,7 @@ internal sealed partial class UserMemoryGrain(
 
         // Deletes the user's hash from the store; the in-memory state is dropped only once that succeeded.
         await state.ClearStateAsync();
+        await DeleteJournalAsync();
         state.State = new UserMemoryState();
         _memory.Load(state.State);
         await CancelExpiryReminderAsync();

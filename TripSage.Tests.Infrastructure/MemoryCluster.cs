@@ -133,6 +133,7 @@ public sealed class MemoryCluster : IAsyncDisposable
             silo.AddTripSageMemory(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
             silo.Services.AddSingleton(new GatewayCallableInterface("Orleans.Runtime.TestHooks.ITestHooks"));
             silo.Services.AddSingleton<IAuditLog>(sp => new FaultInjectingAuditLog(ActivatorUtilities.CreateInstance<AuditLog>(sp)));
+            silo.Services.AddSingleton<IJournalLog>(sp => new FaultInjectingJournalLog(ActivatorUtilities.CreateInstance<JournalLog>(sp)));
             DecorateSnapshotStorage(silo.Services);
         });
 
@@ -159,6 +160,10 @@ public sealed class MemoryCluster : IAsyncDisposable
 
     /// <summary>Deactivates a user's grain so the next call reloads it from the store.</summary>
     public Task DeactivateAsync(string userId) => Cluster.DeactivateAsync(User(userId));
+
+    /// <summary>The sequences of the records in a user's journal, in order.</summary>
+    public async Task<IReadOnlyList<long>> JournalSequencesAsync(string userId) =>
+        (await (await Store.RawAsync()).HashKeysAsync(StoreKeys.Journal(StoreKeys.DefaultPrefix, userId))).Select(f => long.Parse((string)f!, System.Globalization.CultureInfo.InvariantCulture)).Order().ToList();
 
     /// <summary>The raw hash field the grid stores a user's snapshot in.</summary>
     public async Task<byte[]?> RawSnapshotAsync(string userId) =>

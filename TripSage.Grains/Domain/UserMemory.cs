@@ -36,6 +36,13 @@ internal sealed class UserMemory
     private readonly SortedSet<MemoryRecord> _newestFirst = new(NewestFirst.Instance);
     private readonly SortedSet<(DateTimeOffset ExpiresAt, string Id)> _byExpiry = new(SoonestFirst);
 
+    // What changed since the last durable write (TakeChanges), so that a write's journal record is
+    // built from the change alone, never by comparing or scanning all memories. An id is in at most
+    // one of the two: the last thing that happened to it wins.
+    private readonly Dictionary<string, MemoryRecord> _upserted = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _removed = new(StringComparer.Ordinal);
+    private bool _preferencesChanged;
+
     public UserMemory(UserMemoryState state, UserSearchIndex index, MemoryOptions options)
     {
         _options = options;
@@ -52,6 +59,9 @@ internal sealed class UserMemory
     public void Load(UserMemoryState state)
     {
         State = state;
+        _upserted.Clear();
+        _removed.Clear();
+        _preferencesChanged = false;
         _index.Clear();
         _byContent.Clear();
         _newestFirst.Clear();
@@ -61,6 +71,38 @@ internal sealed class UserMemory
         {
             Index(memory);
         }
+    }
+
+    // ---- change tracking ----
+
+    /// <summary>
+    /// What changed since the last call (or <see cref="Load"/>): the content of the next journal
+    /// record. Costs what changed, however many memories the user holds.
+    /// </summary>
+    public MemoryChanges TakeChanges()
+    {
+        var counters = State.Counters;
+        var (addedKeys, droppedKeys) = _idempotencyKeys.TakeChanges();
+        var changes = new MemoryChanges
+        {
+            IdempotencyKeys = addedKeys,
+            DroppedIdempotencyKeys = droppedKeys,
+            Upserted = _upserted.Values.ToList(),
+            Removed = _removed.ToList(),
+            Preferences = _preferencesChanged ? Preferences() : null,
+            Counters = new MemoryCounters
+            {
+                Stored = counters.Stored,
+                Duplicates = counters.Duplicates,
+                Forgotten = counters.Forgotten,
+                Expired = counters.Expired,
+                Updated = counters.Updated,
+            },
+        };
+        _upserted.Clear();
+        _removed.Clear();
+        _preferencesChanged = false;
+        return changes;
     }
 
     // ---- reads ----
@@ -313,7 +355,7 @@ internal sealed class UserMemory
     {
         var expired = PurgeExpired(now);
         Put(accepted);
-        State.Preferences = preferences;
+        SetPreferences(preferences);
         State.Counters.Stored += accepted.Count;
         return expired;
     }
@@ -360,7 +402,11 @@ internal sealed class UserMemory
         return (new ForgetResult(forgotten, notFound), expired);
     }
 
-    public void SetPreferences(Dictionary<string, string> preferences) => State.Preferences = preferences;
+    public void SetPreferences(Dictionary<string, string> preferences)
+    {
+        State.Preferences = preferences;
+        _preferencesChanged = true;
+    }
 
     /// <summary>Deletes expired memories from the state (the next snapshot no longer holds them); returns their ids.</summary>
     public IReadOnlyList<string> PurgeExpired(DateTimeOffset now)
@@ -391,6 +437,8 @@ internal sealed class UserMemory
             Drop(memory.Id);
             State.Memories[memory.Id] = memory;
             Index(memory);
+            _removed.Remove(memory.Id);
+            _upserted[memory.Id] = memory;
         }
     }
 
@@ -417,6 +465,9 @@ internal sealed class UserMemory
         {
             return false;
         }
+
+        _upserted.Remove(memoryId);
+        _removed.Add(memoryId);
 
         _index.Remove(memoryId);
         _byContent.Remove(DuplicateKey.Of(memory));

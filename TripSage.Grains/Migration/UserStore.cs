@@ -7,10 +7,10 @@ namespace TripSage.Memory.Grains.Migration;
 
 /// <summary>
 /// One store a user's keys can live on, with what the user's grain reads and writes there: the encrypted
-/// snapshots, the audit log and the kept rate limits. The grid has one (the source) and, while a migration
+/// snapshots, the journal, the audit log and the kept rate limits. The grid has one (the source) and, while a migration
 /// runs, a second (the target).
 /// </summary>
-internal sealed class UserStore(string name, StoreConnection connection, IGrainStorage snapshots, IAuditLog auditLog, RateLimitKeeper rateLimits)
+internal sealed class UserStore(string name, StoreConnection connection, IGrainStorage snapshots, IAuditLog auditLog, RateLimitKeeper rateLimits, IJournalLog journal)
 {
     public const string SourceName = "source";
     public const string TargetName = "target";
@@ -25,4 +25,6 @@ internal sealed class UserStore(string name, StoreConnection connection, IGrainS
     public IAuditLog AuditLog { get; } = auditLog;
 
     public RateLimitKeeper RateLimits { get; } = rateLimits;
+
+    public IJournalLog Journal { get; } = journal;
 }

@@ -9,7 +9,7 @@ internal static class OperationOutcome
     public const string Ok = "ok";
     public const string Error = "error";
 
-    /// <summary>The snapshot store refused a write because another activation wrote first (etag mismatch).</summary>
+    /// <summary>The store refused a write because another activation of the user wrote first (snapshot etag or journal sequence).</summary>
     public const string Conflict = "conflict";
 
     public static string Of(Exception? exception) => exception switch
@@ -22,6 +22,7 @@ internal static class OperationOutcome
         AccessDeniedException => "denied",
         StoreUnavailableException => "store_unavailable",
         MemoryRejectedException => "rejected",
+        Orleans.Storage.InconsistentStateException => Conflict,
         _ => Error,
     };
 }

@@ -46,6 +46,7 @@ internal sealed class EncryptedGrainStorage(IGrainStorage store, SnapshotCipher 
         var plaintext = cipher.Open(envelope, grainId.ToString(), dataKey);
         grainState.State = serializer.Deserialize<T>(plaintext);
         _activeKeys.AddOrUpdate(grainState, dataKey);
+        NoteSeal(grainState.State, envelope.Length, dataKey);
         grainState.RecordExists = true;
     }
 
@@ -73,6 +74,7 @@ internal sealed class EncryptedGrainStorage(IGrainStorage store, SnapshotCipher 
         await store.WriteStateAsync(stateName, grainId, sealedState);
         grainState.ETag = sealedState.ETag;
         grainState.RecordExists = sealedState.RecordExists;
+        NoteSeal(grainState.State, sealedState.State.Envelope.Length, dataKey);
     }
 
     public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
@@ -90,6 +92,18 @@ internal sealed class EncryptedGrainStorage(IGrainStorage store, SnapshotCipher 
     }
 
     private static string UserId(GrainId grainId) => grainId.Key.ToString()!;
+
+    // The journal seals its records with the key this storage read or created for the activation
+    // (it never fetches or creates one itself), and is folded once it holds as many bytes as the
+    // snapshot (JournalOptions.CompactAfterBytes).
+    private static void NoteSeal<T>(T state, int envelopeBytes, DataKey dataKey)
+    {
+        if (state is UserMemoryState memory)
+        {
+            memory.SnapshotBytes = envelopeBytes;
+            memory.DataKey = dataKey;
+        }
+    }
 
     private sealed class SealedState : IGrainState<SealedSnapshot>
     {

@@ -13,6 +13,12 @@ internal static class StoreKeys
     /// <summary>A user's snapshot hash (fields <c>etag</c> and <c>data</c>): <c>{prefix}:memory:{user}</c>.</summary>
     public static string Snapshot(string keyPrefix, string userId) => $"{keyPrefix}:memory:{userId}";
 
+    /// <summary>
+    /// A user's journal of encrypted change records since (and shortly before) the snapshot, a hash
+    /// from zero-padded sequence to sealed record: <c>{prefix}:journal:{user}</c>.
+    /// </summary>
+    public static string Journal(string keyPrefix, string userId) => $"{keyPrefix}:journal:{userId}";
+
     /// <summary>A user's wrapped data key: <c>{prefix}:datakey:{user}</c>.</summary>
     public static string DataKey(string keyPrefix, string userId) => DataKeyPrefix(keyPrefix) + userId;
 
@@ -43,6 +49,7 @@ internal static class StoreKeys
     public static IReadOnlyList<string> UserKeys(string keyPrefix, string userId) =>
     [
         Snapshot(keyPrefix, userId),
+        Journal(keyPrefix, userId),
         DataKey(keyPrefix, userId),
         AuditLog(keyPrefix, userId),
         AuditCheckpoint(keyPrefix, userId),

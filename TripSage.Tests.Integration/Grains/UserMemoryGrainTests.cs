@@ -241,16 +241,17 @@ public sealed class UserMemoryGrainTests(GarnetClusterFixture fixture)
             new NewMemory("Temporary hotel door code 8080", ExpiresAt: _memory.Clock.GetUtcNow().AddSeconds(3)),
             new NewMemory("Likes jazz bars"),
         ]);
-        var written = await _memory.RawSnapshotAsync(userId);
         await _memory.DeactivateAsync(userId);
         _memory.Clock.Advance(TimeSpan.FromMinutes(1));
 
-        // Nothing calls the user: only the expiry reminder can wake the grain and rewrite the snapshot.
+        // Nothing calls the user: only the expiry reminder can wake the grain and write the purge (a journal record).
         await Eventually.TrueAsync(
-            async () => !(await _memory.RawSnapshotAsync(userId))!.SequenceEqual(written!),
+            async () => (await _memory.JournalSequencesAsync(userId)).Count > 0,
             TimeSpan.FromSeconds(60),
-            "the expiry reminder to rewrite the snapshot");
+            "the expiry reminder to write the purge");
 
+        // Read back from the store: the purge is durable.
+        await _memory.DeactivateAsync(userId);
         var stats = await _memory.User(userId).GetStatsAsync();
         Assert.Equal(1, stats.MemoryCount);
         Assert.Equal(1, stats.ExpiredTotal);
