@@ -18,7 +18,7 @@ internal static class MicroCommand
         command.SetAction(parse =>
         {
             var summaries = BenchmarkSwitcher
-                .FromTypes([typeof(SnapshotCipherBenchmarks), typeof(StateSerializationBenchmarks), typeof(SearchBenchmarks)])
+                .FromTypes([typeof(SnapshotCipherBenchmarks), typeof(StateSerializationBenchmarks), typeof(SearchBenchmarks), typeof(JournalRecordBenchmarks)])
                 .Run([.. parse.UnmatchedTokens], MicroConfig.Create());
             return summaries.Any(summary => summary.HasCriticalValidationErrors) ? 1 : 0;
         });
