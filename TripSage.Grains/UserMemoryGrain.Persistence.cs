@@ -93,6 +93,11 @@ internal sealed partial class UserMemoryGrain
 
             throw;
         }
+
+        // Before the callers hear of the write, not after: an expiry registered in housekeeping after
+        // the answer was lost when the grain deactivated first, and the memory then stayed in the store
+        // until the user's next activation. It changes only when the next expiry does; never throws.
+        await ScheduleExpiryAsync();
     }
 
     /// <summary>
@@ -118,12 +123,11 @@ internal sealed partial class UserMemoryGrain
         }
     }
 
-    /// <summary>After a successful write: its events to the log, the journal folded when due, the expiry reminder re-aimed. Logs its failures; never throws.</summary>
+    /// <summary>After a successful write: its events to the log, the journal folded when due. Logs its failures; never throws.</summary>
     private async Task AfterWriteAsync()
     {
         await FlushAuditOutboxAsync();
         await CompactJournalAsync();
-        await ScheduleExpiryAsync();
     }
 
     /// <summary>The snapshot and the journal records after it, replayed onto the state: at activation, and to roll back a failed write.</summary>
