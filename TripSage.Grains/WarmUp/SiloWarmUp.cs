@@ -9,6 +9,7 @@ using Orleans.Serialization;
 using Orleans.Storage;
 using TripSage.Memory.Grains.Domain;
 using TripSage.Memory.Grains.Embeddings;
+using TripSage.Memory.Grains.Migration;
 using TripSage.Memory.Grains.Search;
 using TripSage.Memory.Grains.Security;
 using TripSage.Memory.Grains.Security.Auth;
@@ -114,7 +115,9 @@ internal sealed partial class SiloWarmUp(
     /// </summary>
     private async Task ReadMissingSnapshotAsync()
     {
-        var storage = services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Memory);
+        // The source store's snapshot storage itself, not the routed one: during a store migration the
+        // router would lock and place the made-up user, which writes to the store.
+        var storage = services.GetRequiredService<UserStoreRouter>().Source.Snapshots;
         var grainId = GrainId.Create(UserGrainType, $"{WarmUpUser}-{Guid.NewGuid():N}");
         await storage.ReadStateAsync(StateName, grainId, new GrainState<UserMemoryState>());
     }
