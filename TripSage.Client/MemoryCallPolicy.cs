@@ -1,4 +1,5 @@
 using Orleans.Runtime.Messaging;
+using Polly.Timeout;
 
 namespace TripSage.Memory.Client;
 
@@ -54,6 +55,10 @@ internal sealed class MemoryCallPolicy(MemoryClientOptions options, GatewayLossS
 
         // Refused before any grain ran it: no gateway, a connection that could not be made, a message rejected on its way.
         ConnectionFailedException or OrleansMessageRejectionException or GatewayTooBusyException => false,
+
+        // The silo gave up finding a place for the grain (Orleans' placement timeout, Polly's exception, e.g. while
+        // the silo owning the user's directory entry is unresponsive but not yet declared dead): no grain ran it.
+        TimeoutRejectedException => false,
         _ => null,
     };
 

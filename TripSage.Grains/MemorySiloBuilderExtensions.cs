@@ -43,6 +43,9 @@ public static class MemorySiloBuilderExtensions
         services.AddValidatedOptions<AdmissionOptions, AdmissionOptionsValidator>(configuration, AdmissionOptions.SectionName);
         services.AddValidatedOptions<MigrationOptions, MigrationOptionsValidator>(configuration, MigrationOptions.SectionName);
         services.AddValidatedOptions<JournalOptions, JournalOptionsValidator>(configuration, JournalOptions.SectionName);
+        // Orleans' placement gives up with Polly's timeout exception, which Orleans does not serialize by default:
+        // the client got CodecNotFoundException instead. Accepted, it reaches the client, whose call policy knows it.
+        services.Configure<ExceptionSerializationOptions>(options => options.SupportedNamespacePrefixes.Add(typeof(Polly.Timeout.TimeoutRejectedException).Namespace!));
         services.AddSingleton<CallerAuthenticator>();
         services.AddSingleton<RateLimitKeeper>();
         services.AddSingleton<FailedAuthenticationLimiter>();

@@ -21,6 +21,13 @@ internal sealed partial class UserMemoryGrain
             Call.Touch(expired);
             await PersistAsync();
         }
+        else if (_memory.NextExpiry() is not null)
+        {
+            // A tick before the memory's time (this silo's clock behind the one that aimed it, or the daily
+            // backstop): aimed again at the expiry, or the next tick would be a day away.
+            _scheduledExpiry = null;
+            await ScheduleExpiryAsync();
+        }
 
         if (_memory.NextExpiry() is null)
         {

@@ -49,6 +49,8 @@ internal static class MemoryToolErrors
             limited.RetryAfter),
         AccessDeniedException denied => new(Denied, $"Access denied: {denied.Reason}.{NothingChanged}"),
         MemoryRejectedException rejected => new(Rejected, names.Reword(rejected.Field, rejected.Message)),
+        StoreUnavailableException { OutcomeUnknown: true } =>
+            new(StoreUnavailable, "The memory store stopped answering during the call; the change may or may not have been made. Check (get_memories, get_memory) before retrying."),
         StoreUnavailableException => new(StoreUnavailable, $"The memory store did not answer; retry in a few seconds.{NothingChanged}"),
         SnapshotUnreadableException => new(SnapshotUnreadable, "This user's stored memory cannot be read until an operator fixes the grid's key ring or store; retrying will not help."),
         // The client already retried what is safe to retry. When the call may have reached the grain, say so rather than claim nothing changed.

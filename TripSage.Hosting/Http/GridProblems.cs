@@ -25,7 +25,7 @@ internal static class GridProblems
             limited.Message,
             ("operationClass", limited.OperationClass),
             ("retryAfterSeconds", RetryAfterSeconds(limited.RetryAfter))),
-        StoreUnavailableException unavailable => Problem(StatusCodes.Status503ServiceUnavailable, "Store unavailable", unavailable.Message),
+        StoreUnavailableException unavailable => Problem(StatusCodes.Status503ServiceUnavailable, "Store unavailable", unavailable.Message, ("outcomeUnknown", unavailable.OutcomeUnknown)),
         GridUnavailableException unavailable => Problem(StatusCodes.Status503ServiceUnavailable, "Grid unavailable", unavailable.Message, ("outcomeUnknown", unavailable.OutcomeUnknown)),
         SnapshotUnreadableException => Problem(
             StatusCodes.Status500InternalServerError,

@@ -258,6 +258,28 @@ public sealed class UserMemoryGrainTests(GarnetClusterFixture fixture)
         Assert.Equal(1, stats.ExpiredTotal);
     }
 
+    /// <summary>
+    /// The reminder ticks while the grain's clock says the memory has not expired yet (a silo whose clock is behind
+    /// the one that aimed it): the tick aims the reminder again rather than leaving the daily backstop as the next tick.
+    /// </summary>
+    [Fact]
+    public async Task Expiry_TickBeforeTheMemorysTime_IsAimedAgainAndDeletesItOnTime()
+    {
+        var userId = TestUsers.New();
+        await _memory.User(userId).RememberAsync([new NewMemory("Temporary hotel door code 8080", ExpiresAt: _memory.Clock.GetUtcNow().AddSeconds(3))]);
+        await _memory.DeactivateAsync(userId);
+
+        // The grain's clock stands still while the reminder comes due (about 3 s of real time): its tick is early.
+        await Task.Delay(TimeSpan.FromSeconds(6));
+        Assert.Empty(await _memory.JournalSequencesAsync(userId));
+        _memory.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        await Eventually.TrueAsync(
+            async () => (await _memory.JournalSequencesAsync(userId)).Count > 0,
+            TimeSpan.FromSeconds(60),
+            "the re-aimed expiry reminder to write the purge");
+    }
+
     [Fact]
     public async Task Stats_CountsWhatTheUserHolds()
     {

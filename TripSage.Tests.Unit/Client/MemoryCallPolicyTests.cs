@@ -1,4 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime;
+using Orleans.Serialization;
+using Polly.Timeout;
 using Orleans.Runtime.Messaging;
 using TripSage.Memory.Client;
 
@@ -54,6 +57,29 @@ public sealed class MemoryCallPolicyTests
         Assert.Equal(3, attempts);
         Assert.Equal(3, error.Attempts);
         Assert.True(error.OutcomeUnknown);
+    }
+
+    /// <summary>
+    /// Orleans' placement timeout (while the silo owning the user's directory entry is frozen) reached clients as
+    /// <c>CodecNotFoundException</c> in the chaos split-activation run; the silo now sends it and the client
+    /// knows it was refused before any grain ran it.
+    /// </summary>
+    [Fact]
+    public async Task RunAsync_PlacementTimeoutFromTheSilo_IsSentAgainThenSaysNothingChanged()
+    {
+        var silo = new ServiceCollection().AddSerializer().Configure<ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Polly")).BuildServiceProvider().GetRequiredService<Serializer>();
+        var client = new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>();
+        var attempts = 0;
+
+        var error = await Assert.ThrowsAsync<GridUnavailableException>(() => new MemoryCallPolicy(Fast, gatewayLoss: null).RunAsync("search", safeToRetry: true, () =>
+        {
+            attempts++;
+            var sent = client.Deserialize<Exception>(silo.SerializeToArray<Exception>(new TimeoutRejectedException("The operation didn't complete within the allowed timeout of '00:00:30'.")));
+            return Task.FromException<int>(sent!);
+        }));
+
+        Assert.Equal(3, attempts);
+        Assert.False(error.OutcomeUnknown);
     }
 
     [Fact]

@@ -1,4 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Persistence.Redis;
+using Orleans.Serialization;
+using Pipelines.Sockets.Unofficial;
 using StackExchange.Redis;
 using TripSage.Memory.Grains.Storage;
 
@@ -38,6 +41,65 @@ public sealed class StoreFailureTests
     [Fact]
     public void Translate_ConnectionFailureFromAnActivationRead_IsTheTypedError() =>
         Assert.NotNull(StoreFailure.Translate(new RedisConnectionException(ConnectionFailureType.UnableToConnect, "No connection is active/available to service this operation")));
+
+    [Fact]
+    public void Translate_ConnectionThatNeverReachedTheStore_SaysNothingChanged()
+    {
+        var typed = StoreFailure.Translate(new RedisConnectionException(ConnectionFailureType.UnableToConnect, "UnableToConnect on 127.0.0.1:6379/Interactive", null, CommandStatus.WaitingToBeSent));
+
+        Assert.NotNull(typed);
+        Assert.False(typed.OutcomeUnknown);
+        Assert.Contains("nothing was changed", typed.Message);
+    }
+
+    [Fact]
+    public void Translate_ConnectionThatBrokeWithTheCommandSent_SaysTheChangeMayBeStored()
+    {
+        var typed = StoreFailure.Translate(new RedisConnectionException(ConnectionFailureType.SocketFailure, "SocketFailure on 127.0.0.1:6379/Interactive", new ConnectionResetException(), CommandStatus.Sent));
+
+        Assert.NotNull(typed);
+        Assert.True(typed.OutcomeUnknown);
+        Assert.DoesNotContain("nothing was changed", typed.Message);
+    }
+
+    [Fact]
+    public void Translate_TimeoutAfterTheCommandWasSent_SaysTheChangeMayBeStored()
+    {
+        Assert.True(StoreFailure.Translate(new RedisTimeoutException("Timeout performing EVALSHA", CommandStatus.Sent))?.OutcomeUnknown);
+        Assert.False(StoreFailure.Translate(new RedisTimeoutException("Timeout awaiting connection", CommandStatus.WaitingToBeSent))?.OutcomeUnknown);
+    }
+
+    /// <summary>
+    /// A reset seen by the socket layer under the Redis client reaches us with no Redis exception around it
+    /// (in the chaos store-restart it went to a client as <c>CodecNotFoundException</c>), also inside Orleans' own wrappers.
+    /// </summary>
+    [Fact]
+    public void Translate_BareConnectionResetOfTheSocketLayer_IsTheTypedErrorWithOutcomeUnknown()
+    {
+        Assert.True(StoreFailure.Translate(new ConnectionResetException())?.OutcomeUnknown);
+        Assert.True(StoreFailure.Translate(new OrleansException("Error from storage provider", new ConnectionResetException()))?.OutcomeUnknown);
+    }
+
+    [Fact]
+    public void Translate_ProvidersFlattenedWriteFailure_SaysWhetherTheClientHadAConnection()
+    {
+        Assert.False(StoreFailure.Translate(new RedisStorageException("Failed to write grain state. StackExchange.Redis.RedisConnectionException: No connection is active/available to service this operation: EVAL"))?.OutcomeUnknown);
+        Assert.True(StoreFailure.Translate(new RedisStorageException("Failed to write grain state. StackExchange.Redis.RedisConnectionException: SocketFailure (ReadSocketError/ConnectionReset) on 127.0.0.1:6379/Interactive"))?.OutcomeUnknown);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void StoreUnavailable_CrossesTheWire_WithWhetherTheOutcomeIsKnown(bool outcomeUnknown)
+    {
+        var serializer = new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>();
+
+        var copy = serializer.Deserialize<StoreUnavailableException>(serializer.SerializeToArray(new StoreUnavailableException("the memory store is unreachable", outcomeUnknown)));
+
+        Assert.NotNull(copy);
+        Assert.Equal(outcomeUnknown, copy.OutcomeUnknown);
+        Assert.Equal("the memory store is unreachable", copy.Message);
+    }
 
     [Theory]
     [InlineData("ERR unknown command 'XADD'")]
