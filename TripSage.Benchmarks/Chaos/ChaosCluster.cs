@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,6 +8,8 @@ using TripSage.Memory.Client;
 using TripSage.Memory.Grains.Embeddings;
 using TripSage.Memory.Grains.Security.Auth;
 using TripSage.Memory.Grains.Storage;
+using TripSage.Memory.Hosting;
+using TripSage.Memory.Hosting.EmbeddedStore;
 
 namespace TripSage.Memory.Benchmarks.Chaos;
 
@@ -23,13 +26,13 @@ internal sealed class ChaosCluster : IAsyncDisposable
     // The Orleans client retries its first connection for minutes; every gateway is ready by now, so a few seconds decide.
     private static readonly TimeSpan ClientStartTimeout = TimeSpan.FromSeconds(30);
     private readonly string _folder;
-    private readonly RedisServerProcess _store;
+    private readonly RedisServerProcess? _store;
     private readonly IHost _client;
     private readonly EventHandler _onExit;
 
     private readonly string _signingKey;
 
-    private ChaosCluster(string folder, RedisServerProcess store, IReadOnlyList<SiloProcess> silos, IHost client, string signingKey)
+    private ChaosCluster(string folder, RedisServerProcess? store, IReadOnlyList<SiloProcess> silos, IHost client, string signingKey)
     {
         _folder = folder;
         _store = store;
@@ -44,21 +47,23 @@ internal sealed class ChaosCluster : IAsyncDisposable
 
     public IMemoryClient Client => _client.Services.GetRequiredService<IMemoryClient>();
 
-    /// <summary>The store the silos persist to and cluster through.</summary>
-    public RedisServerProcess Store => _store;
+    /// <summary>The redis-server the silos persist to and cluster through (not in a run on the embedded store).</summary>
+    public RedisServerProcess Store => _store ?? throw new InvalidOperationException("This run's store is embedded in its silo; there is no redis-server to act on.");
 
     public static async Task<ChaosCluster> StartAsync(ChaosOptions options, TextWriter progress, CancellationToken cancellationToken)
     {
         var siloCount = options.Silos;
         var folder = Directory.CreateTempSubdirectory("tripsage-chaos-").FullName;
-        var store = await RedisServerProcess.StartAsync(folder);
+        var store = options.Store == ChaosStore.RedisServer ? await RedisServerProcess.StartAsync(folder) : null;
         var signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        var environment = SiloEnvironment(store.ConnectionString, signingKey);
+        var environment = SiloEnvironment(store?.ConnectionString, signingKey);
         var silos = Enumerable.Range(1, siloCount).Select(i => new SiloProcess($"silo-{i}", options.SiloAssembly, folder, environment)).ToList();
         IHost? client = null;
         try
         {
-            progress.WriteLine($"chaos: redis-server at {store.ConnectionString}, {siloCount} silos starting (logs under {folder})");
+            progress.WriteLine(store is null
+                ? $"chaos: 1 silo on its embedded store starting (logs and data under {folder})"
+                : $"chaos: redis-server at {store.ConnectionString}, {siloCount} silos starting (logs under {folder})");
 
             // One after another: the first silo creates the membership table, and on 2 cores parallel starts only queue.
             foreach (var silo in silos)
@@ -67,7 +72,7 @@ internal sealed class ChaosCluster : IAsyncDisposable
                 progress.WriteLine($"chaos: {silo.Name} ready (gateway {silo.GatewayPort}, http {silo.HttpPort})");
             }
 
-            client = await StartClientAsync(silos, options.GatewaysFromStore ? store.ConnectionString : null, signingKey, options.ResponseTimeout, cancellationToken);
+            client = await StartClientAsync(silos, options.GatewaysFromStore ? store?.ConnectionString : null, signingKey, options.ResponseTimeout, cancellationToken);
             return new ChaosCluster(folder, store, silos, client, signingKey);
         }
         catch
@@ -78,7 +83,11 @@ internal sealed class ChaosCluster : IAsyncDisposable
                 await silo.DisposeAsync();
             }
 
-            await store.DisposeAsync();
+            if (store is not null)
+            {
+                await store.DisposeAsync();
+            }
+
             Directory.Delete(folder, recursive: true);
             throw;
         }
@@ -116,7 +125,11 @@ internal sealed class ChaosCluster : IAsyncDisposable
             await silo.DisposeAsync();
         }
 
-        await _store.DisposeAsync();
+        if (_store is not null)
+        {
+            await _store.DisposeAsync();
+        }
+
         try
         {
             Directory.Delete(_folder, recursive: true);
@@ -134,17 +147,19 @@ internal sealed class ChaosCluster : IAsyncDisposable
             silo.KillAsync().GetAwaiter().GetResult();
         }
 
-        _store.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _store?.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
 
-    private static Dictionary<string, string> SiloEnvironment(string storeConnectionString, string signingKey)
+    /// <summary>
+    /// The silos' settings: on redis-server, clustered through it; without one (<paramref name="storeConnectionString"/>
+    /// null), the silo's embedded store in its data folder, on a port kept across restarts, and no cluster to join.
+    /// </summary>
+    private static Dictionary<string, string> SiloEnvironment(string? storeConnectionString, string signingKey)
     {
         var environment = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = Environments.Production,
             ["DOTNET_ENVIRONMENT"] = Environments.Production,
-            [EnvironmentName($"{StoreOptions.SectionName}:ConnectionString")] = storeConnectionString,
-            [EnvironmentName("TripSage:Silo:Clustering")] = "Redis",
             [EnvironmentName("TripSage:Silo:AdvertisedAddress")] = "127.0.0.1",
             [EnvironmentName("TripSage:Dashboard:Enabled")] = "false",
             [EnvironmentName($"{SnapshotEncryptionOptions.SectionName}:CurrentKeyId")] = KeyId,
@@ -154,6 +169,16 @@ internal sealed class ChaosCluster : IAsyncDisposable
             // Writes are what a crash must not lose; the embedding model's cost on 2 cores would only slow the load.
             [EnvironmentName($"{EmbeddingOptions.SectionName}:{nameof(EmbeddingOptions.Provider)}")] = nameof(EmbeddingProvider.None),
         };
+        if (storeConnectionString is null)
+        {
+            environment[EnvironmentName($"{EmbeddedStoreOptions.SectionName}:{nameof(EmbeddedStoreOptions.Port)}")] = LoopbackPorts.Free().ToString(CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            environment[EnvironmentName($"{StoreOptions.SectionName}:ConnectionString")] = storeConnectionString;
+            environment[EnvironmentName("TripSage:Silo:Clustering")] = "Redis";
+        }
+
         foreach (var (key, value) in BenchmarkSiloSettings.Create())
         {
             environment[EnvironmentName(key)] = value ?? string.Empty;

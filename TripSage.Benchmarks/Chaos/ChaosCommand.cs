@@ -8,6 +8,8 @@ internal static class ChaosCommand
     private const int UsageError = 2;
     private const int CheckFailed = 1;
     private const string SiloAssemblyName = "TripSage.Silo.dll";
+    private const string RedisServerStore = "redis-server";
+    private const string EmbeddedStore = "embedded";
 
     public static Command Create() => new("chaos", "Failure scenarios on a cluster of silo processes clustered through redis-server; each verifies every acknowledged write afterwards and prints acked-lost (exit 1 when a check fails).")
     {
@@ -22,7 +24,7 @@ internal static class ChaosCommand
         var duration = Seconds("--duration", "Seconds of load.", KillSiloScenario.DefaultDuration);
         var killEvery = Seconds("--kill-every", "Seconds between kills (a kill waits for the previous silo to be back).", KillSiloScenario.DefaultKillEvery);
         var restartAfter = Seconds("--restart-after", "Seconds a killed silo stays down before its restart (0: at once); shows what the cluster does without it.", TimeSpan.Zero);
-        var shared = new SharedOptions();
+        var shared = new SharedOptions(embeddedStoreApplies: true);
         var command = new Command("kill-silo", "kill -9 one silo every --kill-every seconds under the load and restart it.") { duration, killEvery, restartAfter };
         return shared.AddTo(command, parse =>
         {
@@ -84,9 +86,15 @@ internal static class ChaosCommand
     }
 
     /// <summary>The options every scenario takes (the cluster and the load), and the run every subcommand shares.</summary>
-    private sealed class SharedOptions
+    /// <param name="embeddedStoreApplies">Whether the scenario takes <c>--store embedded</c> (one silo and its own store).</param>
+    private sealed class SharedOptions(bool embeddedStoreApplies = false)
     {
-        private readonly Option<int> _silos = new("--silos") { Description = "Silo processes (2 or more).", DefaultValueFactory = _ => ChaosOptions.DefaultSilos };
+        private readonly Option<int> _silos = new("--silos") { Description = "Silo processes (2 or more; 1 with --store embedded, its default there).", DefaultValueFactory = _ => ChaosOptions.DefaultSilos };
+        private readonly Option<string> _store = new("--store")
+        {
+            Description = "redis-server: the silos share one redis-server; embedded: one silo on its embedded Garnet store (the default deployment), killed with it.",
+            DefaultValueFactory = _ => RedisServerStore,
+        };
         private readonly Option<int> _users = new("--users") { Description = "Users written to at random.", DefaultValueFactory = _ => ChaosOptions.DefaultUsers };
         private readonly Option<int> _hotUsers = new("--hot-users") { Description = "Hot users that take --hot-share of the writes.", DefaultValueFactory = _ => ChaosOptions.DefaultHotUsers };
         private readonly Option<int> _hotShare = new("--hot-share") { Description = "Percent of writes that go to the hot users.", DefaultValueFactory = _ => ChaosOptions.DefaultHotSharePercent };
@@ -107,11 +115,21 @@ internal static class ChaosCommand
                 command.Options.Add(option);
             }
 
+            if (embeddedStoreApplies)
+            {
+                _store.AcceptOnlyFromAmong(RedisServerStore, EmbeddedStore);
+                command.Options.Add(_store);
+            }
+
             command.SetAction(async (parse, cancellationToken) =>
             {
+                var store = embeddedStoreApplies && parse.GetValue(_store) == EmbeddedStore ? ChaosStore.Embedded : ChaosStore.RedisServer;
                 var options = new ChaosOptions
                 {
-                    Silos = parse.GetValue(_silos),
+                    Store = store,
+
+                    // The embedded store lives inside its silo, so a run on it has one silo unless told otherwise (and refused then).
+                    Silos = store == ChaosStore.Embedded && parse.GetResult(_silos) is null or { Implicit: true } ? 1 : parse.GetValue(_silos),
                     Users = parse.GetValue(_users),
                     HotUsers = parse.GetValue(_hotUsers),
                     HotSharePercent = parse.GetValue(_hotShare),
@@ -121,7 +139,9 @@ internal static class ChaosCommand
                     GatewaysFromStore = parse.GetValue(_gatewaysFromStore),
                     SiloAssembly = parse.GetValue(_siloAssembly)?.FullName ?? DefaultSiloAssembly(),
                 };
-                var usage = options.Silos < 2 || options.Users < 1 || options.HotUsers < 1 || options.Writers < 1 || options.Readers < 0
+                var usage = options.Store == ChaosStore.Embedded && (options.Silos != 1 || options.GatewaysFromStore)
+                    ? "--store embedded runs exactly one silo (the store lives inside it): leave out --silos (or give 1) and --gateways-from-store."
+                    : (options.Store == ChaosStore.RedisServer && options.Silos < 2) || options.Users < 1 || options.HotUsers < 1 || options.Writers < 1 || options.Readers < 0
                     || options.HotSharePercent is < 0 or > 100 || options.ResponseTimeout < TimeSpan.FromSeconds(1) || options.ResponseTimeout > TimeSpan.FromMinutes(5)
                     ? "--silos must be at least 2, --users, --hot-users and --writers positive, --readers 0 or more, --hot-share 0 to 100, --response-timeout 1 to 300."
                     : validate(parse);

@@ -48,10 +48,13 @@ internal sealed record ChaosOptions
     /// </summary>
     public bool GatewaysFromStore { get; init; }
 
+    /// <summary>Where the silos keep their data: redis-server (default) or, for one silo, its embedded store.</summary>
+    public ChaosStore Store { get; init; } = ChaosStore.RedisServer;
+
     /// <summary>The built <c>TripSage.Silo.dll</c>.</summary>
     public required string SiloAssembly { get; init; }
 
     /// <summary>The first line of every scenario's table: the cluster and the load.</summary>
     public string Describe() => System.FormattableString.Invariant(
-        $"{Silos} silos on redis-server (appendfsync always), {Writers} writers + {Readers} readers, {Users} users + {HotUsers} hot users ({HotSharePercent} % of writes), client response timeout {ResponseTimeout.TotalSeconds:0} s, gateways {(GatewaysFromStore ? "from the store's membership table" : "every silo's, fixed")}");
+        $"{(Store == ChaosStore.Embedded ? "1 silo on its embedded Garnet store (append-only file, commit on write)" : $"{Silos} silos on redis-server (appendfsync always)")}, {Writers} writers + {Readers} readers, {Users} users + {HotUsers} hot users ({HotSharePercent} % of writes), client response timeout {ResponseTimeout.TotalSeconds:0} s, gateways {(GatewaysFromStore ? "from the store's membership table" : "every silo's, fixed")}");
 }
