@@ -27,4 +27,20 @@ internal static class BenchmarkSiloSettings
 
         return settings;
     }
+
+    /// <summary>
+    /// The environment of a silo process: <paramref name="settings"/> (configuration keys, or plain variables
+    /// such as <c>ASPNETCORE_ENVIRONMENT</c>) on top of <see cref="Create"/>'s, each key as the host reads it
+    /// from the environment (<c>:</c> becomes <c>__</c>).
+    /// </summary>
+    public static Dictionary<string, string> ProcessEnvironment(IReadOnlyDictionary<string, string> settings)
+    {
+        var environment = new Dictionary<string, string>();
+        foreach (var (key, value) in Create().Concat(settings.Select(setting => new KeyValuePair<string, string?>(setting.Key, setting.Value))))
+        {
+            environment[key.Replace(":", "__", StringComparison.Ordinal)] = value ?? string.Empty;
+        }
+
+        return environment;
+    }
 }

@@ -156,71 +156,36 @@ internal sealed class ChaosCluster : IAsyncDisposable
     /// </summary>
     private static Dictionary<string, string> SiloEnvironment(string? storeConnectionString, string signingKey)
     {
-        var environment = new Dictionary<string, string>
+        var settings = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = Environments.Production,
             ["DOTNET_ENVIRONMENT"] = Environments.Production,
-            [EnvironmentName("TripSage:Silo:AdvertisedAddress")] = "127.0.0.1",
-            [EnvironmentName("TripSage:Dashboard:Enabled")] = "false",
-            [EnvironmentName($"{SnapshotEncryptionOptions.SectionName}:CurrentKeyId")] = KeyId,
-            [EnvironmentName($"{SnapshotEncryptionOptions.SectionName}:Keys:{KeyId}")] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-            [EnvironmentName($"{AuthOptions.SectionName}:SigningKey")] = signingKey,
+            ["TripSage:Silo:AdvertisedAddress"] = "127.0.0.1",
+            ["TripSage:Dashboard:Enabled"] = "false",
+            [$"{SnapshotEncryptionOptions.SectionName}:CurrentKeyId"] = KeyId,
+            [$"{SnapshotEncryptionOptions.SectionName}:Keys:{KeyId}"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            [$"{AuthOptions.SectionName}:SigningKey"] = signingKey,
 
             // Writes are what a crash must not lose; the embedding model's cost on 2 cores would only slow the load.
-            [EnvironmentName($"{EmbeddingOptions.SectionName}:{nameof(EmbeddingOptions.Provider)}")] = nameof(EmbeddingProvider.None),
+            [$"{EmbeddingOptions.SectionName}:{nameof(EmbeddingOptions.Provider)}"] = nameof(EmbeddingProvider.None),
         };
         if (storeConnectionString is null)
         {
-            environment[EnvironmentName($"{EmbeddedStoreOptions.SectionName}:{nameof(EmbeddedStoreOptions.Port)}")] = LoopbackPorts.Free().ToString(CultureInfo.InvariantCulture);
+            settings[$"{EmbeddedStoreOptions.SectionName}:{nameof(EmbeddedStoreOptions.Port)}"] = LoopbackPorts.Free().ToString(CultureInfo.InvariantCulture);
         }
         else
         {
-            environment[EnvironmentName($"{StoreOptions.SectionName}:ConnectionString")] = storeConnectionString;
-            environment[EnvironmentName("TripSage:Silo:Clustering")] = "Redis";
+            settings[$"{StoreOptions.SectionName}:ConnectionString"] = storeConnectionString;
+            settings["TripSage:Silo:Clustering"] = "Redis";
         }
 
-        foreach (var (key, value) in BenchmarkSiloSettings.Create())
-        {
-            environment[EnvironmentName(key)] = value ?? string.Empty;
-        }
-
-        return environment;
+        return BenchmarkSiloSettings.ProcessEnvironment(settings);
     }
 
-    private static string EnvironmentName(string configurationKey) => configurationKey.Replace(":", "__", StringComparison.Ordinal);
-
-    private static async Task<IHost> StartClientAsync(IReadOnlyList<SiloProcess> silos, string? clusteringStore, string signingKey, TimeSpan responseTimeout, CancellationToken cancellationToken)
+    private static Task<IHost> StartClientAsync(IReadOnlyList<SiloProcess> silos, string? clusteringStore, string signingKey, TimeSpan responseTimeout, CancellationToken cancellationToken)
     {
         var now = DateTime.UtcNow;
         var token = MemoryTokenIssuer.Create(signingKey, "chaos-harness", now.AddMinutes(-5), now.AddDays(1), admin: true);
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Configuration.AddInMemoryCollection([BenchmarkSiloSettings.LogsToStandardError]);
-        builder.Services.AddTripSageMemoryClient(options =>
-        {
-            foreach (var silo in silos)
-            {
-                options.Gateways.Add($"127.0.0.1:{silo.GatewayPort}");
-            }
-
-            // When set, the client takes its gateways from the membership table and the list above is ignored.
-            options.RedisClusteringConnectionString = clusteringStore;
-
-            options.Token = token;
-            options.ResponseTimeout = responseTimeout;
-        });
-        var client = builder.Build();
-        using var starting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        starting.CancelAfter(ClientStartTimeout);
-        try
-        {
-            await client.StartAsync(starting.Token);
-            return client;
-        }
-        catch
-        {
-            client.Dispose();
-            throw;
-        }
+        return BenchmarkClient.StartAsync(silos.Select(silo => silo.GatewayPort), clusteringStore, token, responseTimeout, ClientStartTimeout, cancellationToken);
     }
 }

@@ -180,17 +180,13 @@ internal sealed class FirstMinuteBenchmark(FirstMinuteOptions options, TextWrite
 
     private async Task<StartedSilo> StartSiloAsync(string folder, string name, bool warmUp, string assembly, CancellationToken cancellationToken)
     {
-        var environment = new Dictionary<string, string>
+        var environment = BenchmarkSiloSettings.ProcessEnvironment(new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = Environments.Development,
             ["DOTNET_ENVIRONMENT"] = Environments.Development,
-            [EnvironmentName($"{EmbeddedStoreOptions.SectionName}:{nameof(EmbeddedStoreOptions.Port)}")] = LoopbackPorts.Free().ToString(CultureInfo.InvariantCulture),
-            [EnvironmentName($"{WarmUpOptions.SectionName}:{nameof(WarmUpOptions.Enabled)}")] = warmUp ? "true" : "false",
-        };
-        foreach (var (key, value) in BenchmarkSiloSettings.Create())
-        {
-            environment[EnvironmentName(key)] = value ?? string.Empty;
-        }
+            [$"{EmbeddedStoreOptions.SectionName}:{nameof(EmbeddedStoreOptions.Port)}"] = LoopbackPorts.Free().ToString(CultureInfo.InvariantCulture),
+            [$"{WarmUpOptions.SectionName}:{nameof(WarmUpOptions.Enabled)}"] = warmUp ? "true" : "false",
+        });
 
         var silo = new SiloProcess(name, assembly, folder, environment);
         try
@@ -205,40 +201,18 @@ internal sealed class FirstMinuteBenchmark(FirstMinuteOptions options, TextWrite
         }
     }
 
-    private static async Task<IHost> StartClientAsync(StartedSilo silo, CancellationToken cancellationToken)
+    private static Task<IHost> StartClientAsync(StartedSilo silo, CancellationToken cancellationToken)
     {
         var secrets = DevelopmentSecretsFile.Read(DevelopmentSecretsFile.PathIn(silo.DataPath));
         var now = DateTime.UtcNow;
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Configuration.AddInMemoryCollection([BenchmarkSiloSettings.LogsToStandardError]);
-        builder.Services.AddTripSageMemoryClient(client =>
-        {
-            client.Gateways.Add($"127.0.0.1:{silo.Silo.GatewayPort}");
-            client.Token = MemoryTokenIssuer.Create(secrets.TokenSigningKey, "first-minute", now.AddMinutes(-5), now.AddDays(1), admin: true);
-            client.ResponseTimeout = ResponseTimeout;
-        });
-        var host = builder.Build();
-        using var starting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        starting.CancelAfter(ClientStartTimeout);
-        try
-        {
-            await host.StartAsync(starting.Token);
-            return host;
-        }
-        catch
-        {
-            host.Dispose();
-            throw;
-        }
+        var token = MemoryTokenIssuer.Create(secrets.TokenSigningKey, "first-minute", now.AddMinutes(-5), now.AddDays(1), admin: true);
+        return BenchmarkClient.StartAsync([silo.Silo.GatewayPort], clusteringStore: null, token, ResponseTimeout, ClientStartTimeout, cancellationToken);
     }
 
     private static string SampleText(long n) => string.Create(CultureInfo.InvariantCulture, $"Trip note {n}: prefers a quiet room near the station, an aisle seat and breakfast before 7");
 
     private static double Milliseconds(LongHistogram histogram, double percentile) =>
         histogram.TotalCount == 0 ? 0 : histogram.GetValueAtPercentile(percentile) / 1000.0;
-
-    private static string EnvironmentName(string configurationKey) => configurationKey.Replace(":", "__", StringComparison.Ordinal);
 
     /// <summary>A silo process and its data folder; disposing kills what is still running.</summary>
     private sealed record StartedSilo(SiloProcess Silo, string DataPath) : IAsyncDisposable
