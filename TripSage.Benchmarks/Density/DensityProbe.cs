@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.IO.Compression;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using Orleans.Serialization;
@@ -26,24 +25,45 @@ internal static class DensityProbe
     private const string GrainId = "usermemory/density-activation";
     private const int AesKeyBytes = 32;
 
+    // The default model's (MiniLM) and TripSage:Memory:EmbeddingDimensions' default.
+    private const int EmbeddingDimensions = 384;
+
     public static void Run(DensityOptions options, TextWriter output)
     {
         var serializer = OrleansSerializer.ForState();
-        output.WriteLine($"| memories per user | users | state bytes/user | of which text strings | search index bytes/user | state + index bytes/user |");
-        output.WriteLine("|--:|--:|--:|--:|--:|--:|");
+        output.WriteLine($"| memories per user | embeddings | users | state bytes/user | of which text strings | search index bytes/user | state + index bytes/user |");
+        output.WriteLine("|--:|---|--:|--:|--:|--:|--:|");
         foreach (var size in options.Sizes)
         {
-            MeasureBytes(serializer, options.Users, size, output);
+            MeasureBytes(serializer, options.Users, size, withEmbeddings: false, output);
+            MeasureBytes(serializer, options.Users, size, withEmbeddings: true, output);
         }
 
         output.WriteLine();
         MeasurePhases(serializer, options, output);
     }
 
-    private static void MeasureBytes(Serializer<UserMemoryState> serializer, int users, int size, TextWriter output)
+    /// <param name="withEmbeddings">
+    /// Whether each memory holds an embedding as the default model's would be held (<see cref="EmbeddingDimensions"/>
+    /// dimensions, quantized as the grid keeps them); the vectors are random, only their size matters here.
+    /// </param>
+    private static void MeasureBytes(Serializer<UserMemoryState> serializer, int users, int size, bool withEmbeddings, TextWriter output)
     {
         var samples = new SampleMemories(Seed);
-        var snapshots = Enumerable.Range(0, users).Select(i => serializer.SerializeToArray(State(samples, $"density-{i}", size))).ToArray();
+        var vectors = new Random(Seed);
+        var snapshots = Enumerable.Range(0, users).Select(i =>
+        {
+            var state = State(samples, $"density-{i}", size);
+            if (withEmbeddings)
+            {
+                foreach (var (id, memory) in state.Memories.ToArray())
+                {
+                    state.Memories[id] = memory with { QuantizedEmbedding = EmbeddingQuantizer.Quantize(RandomVector(vectors)) };
+                }
+            }
+
+            return serializer.SerializeToArray(state);
+        }).ToArray();
         var searchOptions = new SearchOptions();
 
         var empty = Heap();
@@ -56,7 +76,7 @@ internal static class DensityProbe
         GC.KeepAlive(states);
         GC.KeepAlive(indexes);
         output.WriteLine(
-            $"| {size:N0} | {users:N0} | {(withStates - empty) / (double)users:N0} | {textBytes / (double)users:N0} | {(withIndexes - withStates) / (double)users:N0} | {(withIndexes - empty) / (double)users:N0} |");
+            $"| {size:N0} | {(withEmbeddings ? $"{EmbeddingDimensions}-dim, quantized" : "none")} | {users:N0} | {(withStates - empty) / (double)users:N0} | {textBytes / (double)users:N0} | {(withIndexes - withStates) / (double)users:N0} | {(withIndexes - empty) / (double)users:N0} |");
     }
 
     private static void MeasurePhases(Serializer<UserMemoryState> serializer, DensityOptions options, TextWriter output)
@@ -65,19 +85,17 @@ internal static class DensityProbe
         var cipher = new SnapshotCipher(Options.Create(new SnapshotEncryptionOptions()));
         var key = new DataKey("density", RandomNumberGenerator.GetBytes(AesKeyBytes));
         var envelope = cipher.Seal(plaintext, GrainId, key);
-        var compressed = Compress(plaintext);
         var searchOptions = new SearchOptions();
 
-        var phases = new[] { "open (decrypt + decompress)", "  of which decompress", "deserialize", "index", "total" };
+        var phases = new[] { "open (decrypt + decompress)", "deserialize", "index", "total" };
         var times = phases.Select(_ => new List<double>()).ToArray();
         for (var repeat = 0; repeat <= options.Repeats; repeat++)
         {
             var open = Time(() => cipher.Open(envelope, GrainId, key));
-            var decompress = Time(() => Decompress(compressed));
             UserMemoryState? state = null;
             var deserialize = Time(() => state = serializer.Deserialize(plaintext));
             var index = Time(() => Index(searchOptions, state!));
-            double[] row = [open, decompress, deserialize, index, open + deserialize + index];
+            double[] row = [open, deserialize, index, open + deserialize + index];
             for (var phase = 0; phase < phases.Length; phase++)
             {
                 times[phase].Add(row[phase]);
@@ -118,6 +136,17 @@ internal static class DensityProbe
         return index;
     }
 
+    private static float[] RandomVector(Random random)
+    {
+        var vector = new float[EmbeddingDimensions];
+        for (var i = 0; i < vector.Length; i++)
+        {
+            vector[i] = (float)((random.NextDouble() * 2) - 1);
+        }
+
+        return vector;
+    }
+
     // A string's heap size on 64-bit .NET: object header and method table, length, characters and the
     // terminator, rounded up to 8 bytes.
     private static long StringBytes(string text) => ((20L + (2L * text.Length) + 2L) + 7L) & ~7L;
@@ -135,26 +164,5 @@ internal static class DensityProbe
     {
         var sorted = samples.Order().ToArray();
         return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
-    }
-
-    // As the snapshot cipher compresses, so decompression can be timed apart from decryption.
-    private static byte[] Compress(byte[] data)
-    {
-        using var output = new MemoryStream();
-        using (var brotli = new BrotliStream(output, CompressionLevel.Fastest))
-        {
-            brotli.Write(data);
-        }
-
-        return output.ToArray();
-    }
-
-    private static byte[] Decompress(byte[] data)
-    {
-        using var input = new MemoryStream(data);
-        using var brotli = new BrotliStream(input, CompressionMode.Decompress);
-        using var output = new MemoryStream();
-        brotli.CopyTo(output);
-        return output.ToArray();
     }
 }
