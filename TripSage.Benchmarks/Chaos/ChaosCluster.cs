@@ -7,6 +7,7 @@ using TripSage.Memory.Client;
 using TripSage.Memory.Grains.Embeddings;
 using TripSage.Memory.Grains.Security.Auth;
 using TripSage.Memory.Grains.Storage;
+using TripSage.Memory.Harness;
 
 namespace TripSage.Memory.Benchmarks.Chaos;
 
@@ -51,7 +52,7 @@ internal sealed class ChaosCluster : IAsyncDisposable
     {
         var siloCount = options.Silos;
         var folder = Directory.CreateTempSubdirectory("tripsage-chaos-").FullName;
-        var store = await RedisServerProcess.StartAsync(folder);
+        var store = await RedisServerProcess.StartAsync(Path.Combine(folder, "redis"));
         var signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         var environment = SiloEnvironment(store.ConnectionString, signingKey);
         var silos = Enumerable.Range(1, siloCount).Select(i => new SiloProcess($"silo-{i}", options.SiloAssembly, folder, environment)).ToList();

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TripSage.Memory.Client;
 using TripSage.Memory.Grains.Migration;
 using TripSage.Memory.Grains.Storage;
+using TripSage.Memory.Harness;
 using TripSage.Memory.Tests.Infrastructure;
 
 namespace TripSage.Memory.Tests.Integration.Migration;
