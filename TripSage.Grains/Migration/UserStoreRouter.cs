@@ -134,6 +134,7 @@ internal sealed partial class UserStoreRouter(
             var bytes = await transfer.CopyAsync(from, owner, userId);
             await ledger.ForgetVerificationAsync(userId);
             await ledger.SetPlacementAsync(userId, owner.Name);
+            await ledger.CountMoveAsync(bytes);
             LogMoved(logger, from.Name, owner.Name, bytes);
             return bytes;
         }
