@@ -26,6 +26,7 @@ internal sealed class MigrateBenchmark(MigrateOptions options, TextWriter output
     private static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(500);
     private const int CopyRound = 200;
     private const int PageSize = 500;
+    private static readonly TimeSpan VerifyTimeout = TimeSpan.FromMinutes(2);
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
@@ -207,6 +208,10 @@ internal sealed class MigrateBenchmark(MigrateOptions options, TextWriter output
         {
             client.Gateways.Add($"127.0.0.1:{gatewayPort}");
             client.Token = token;
+
+            // verify and finish are one call over every user; on this loaded 2-core machine they outlast the
+            // default 10 s, as a large store would in production (docs/migration.md: give them --timeout).
+            client.ResponseTimeout = VerifyTimeout;
         });
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
