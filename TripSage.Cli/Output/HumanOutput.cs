@@ -14,6 +14,9 @@ internal static class HumanOutput
     private const string ScoreFormat = "0.000";
     private const string NoCategory = "-";
 
+    // Items named on a line that groups the items whose metadata lost the same field.
+    private const int DroppedItemsNamed = 3;
+
     public static void WriteRemembered(TextWriter output, RememberOutcome outcome) =>
         output.WriteLine(outcome.Status == RememberStatus.Stored
             ? $"stored {outcome.MemoryId}{Marks(outcome.Flags, outcome.Quarantined)}"
@@ -121,9 +124,21 @@ internal static class HumanOutput
     public static void WriteMem0Imported(TextWriter output, Mem0ImportSummary summary)
     {
         output.WriteLine($"read {summary.Items} items for {summary.Users} users: imported {summary.Imported}, already held {summary.Duplicates}, rejected {summary.Rejected}, not imported {summary.NotImported}");
-        foreach (var problem in summary.Problems)
+        foreach (var problem in summary.Problems.Where(p => p.Outcome != Mem0ImportProblem.MetadataDropped))
         {
             output.WriteLine($"items[{problem.Item}] {problem.Outcome}: {problem.Reason}");
+        }
+
+        // An export tends to carry the same metadata on many items (a nested object on each, say): one line
+        // per field and reason rather than hundreds that hide the rejected items. --json lists every item.
+        var dropped = summary.Problems
+            .Where(p => p.Outcome == Mem0ImportProblem.MetadataDropped)
+            .GroupBy(p => p.Reason.StartsWith($"items[{p.Item}].", StringComparison.Ordinal) ? p.Reason[$"items[{p.Item}].".Length..] : p.Reason, StringComparer.Ordinal);
+        foreach (var group in dropped)
+        {
+            var items = group.Select(p => $"items[{p.Item}]").ToList();
+            var named = string.Join(", ", items.Take(DroppedItemsNamed)) + (items.Count > DroppedItemsNamed ? $" and {items.Count - DroppedItemsNamed} more" : string.Empty);
+            output.WriteLine($"{Mem0ImportProblem.MetadataDropped} on {items.Count} {(items.Count == 1 ? "item" : "items")} ({named}): {group.Key}");
         }
 
         if (summary.NotImported > 0)
