@@ -14,8 +14,8 @@ internal static class HumanOutput
     private const string ScoreFormat = "0.000";
     private const string NoCategory = "-";
 
-    // Items named on a line that groups the items whose metadata lost the same field.
-    private const int DroppedItemsNamed = 3;
+    // Items named on a line that groups the items of an import that met the same problem.
+    private const int GroupedItemsNamed = 3;
 
     public static void WriteRemembered(TextWriter output, RememberOutcome outcome) =>
         output.WriteLine(outcome.Status == RememberStatus.Stored
@@ -124,27 +124,38 @@ internal static class HumanOutput
     public static void WriteMem0Imported(TextWriter output, Mem0ImportSummary summary)
     {
         output.WriteLine($"read {summary.Items} items for {summary.Users} users: imported {summary.Imported}, already held {summary.Duplicates}, rejected {summary.Rejected}, not imported {summary.NotImported}");
-        foreach (var problem in summary.Problems.Where(p => p.Outcome != Mem0ImportProblem.MetadataDropped))
-        {
-            output.WriteLine($"items[{problem.Item}] {problem.Outcome}: {problem.Reason}");
-        }
 
-        // An export tends to carry the same metadata on many items (a nested object on each, say): one line
-        // per field and reason rather than hundreds that hide the rejected items. --json lists every item.
-        var dropped = summary.Problems
-            .Where(p => p.Outcome == Mem0ImportProblem.MetadataDropped)
-            .GroupBy(p => p.Reason.StartsWith($"items[{p.Item}].", StringComparison.Ordinal) ? p.Reason[$"items[{p.Item}].".Length..] : p.Reason, StringComparer.Ordinal);
-        foreach (var group in dropped)
+        // An export tends to meet the same problem on many items (a nested metadata object on each, a token
+        // that reaches one user only): one line per outcome and reason rather than thousands that hide the
+        // rest. An item alone with its problem keeps its own line. --json lists every item.
+        var groups = summary.Problems
+            .GroupBy(p => (p.Outcome, Reason: WithoutItem(p)))
+            .OrderBy(g => g.Count() > 1)
+            .ThenBy(g => g.First().Item);
+        foreach (var group in groups)
         {
             var items = group.Select(p => $"items[{p.Item}]").ToList();
-            var named = string.Join(", ", items.Take(DroppedItemsNamed)) + (items.Count > DroppedItemsNamed ? $" and {items.Count - DroppedItemsNamed} more" : string.Empty);
-            output.WriteLine($"{Mem0ImportProblem.MetadataDropped} on {items.Count} {(items.Count == 1 ? "item" : "items")} ({named}): {group.Key}");
+            if (items.Count == 1)
+            {
+                output.WriteLine($"{items[0]} {group.Key.Outcome}: {group.First().Reason}");
+                continue;
+            }
+
+            var named = string.Join(", ", items.Take(GroupedItemsNamed)) + (items.Count > GroupedItemsNamed ? $" and {items.Count - GroupedItemsNamed} more" : string.Empty);
+            output.WriteLine($"{group.Key.Outcome} on {items.Count} items ({named}): {group.Key.Reason}");
         }
 
         if (summary.NotImported > 0)
         {
-            output.WriteLine("run the same command again later to import the items not imported; nothing already imported is added twice");
+            output.WriteLine("run the same command again (later, or with a token that reaches those users) to import the items not imported; nothing already imported is added twice");
         }
+    }
+
+    /// <summary>The reason without the <c>items[i].</c> it starts with, so the same problem on many items reads the same.</summary>
+    private static string WithoutItem(Mem0ImportProblem problem)
+    {
+        var prefix = $"items[{problem.Item}].";
+        return problem.Reason.StartsWith(prefix, StringComparison.Ordinal) ? problem.Reason[prefix.Length..] : problem.Reason;
     }
 
     public static void WriteErased(TextWriter output, EraseReceipt receipt)
