@@ -10,6 +10,8 @@ namespace TripSage.Memory;
 /// <param name="WaitingToMove">Users whose store is not yet the one the rollout says (moved at their next activation or by <c>migrate copy</c>).</param>
 /// <param name="Verified">Users on the target whose copy passed verification.</param>
 /// <param name="VerifyFailed">Users on the target whose copy failed verification.</param>
+/// <param name="Moves">Moves of a user's keys between the stores so far, either way, by activations and <c>migrate copy</c>.</param>
+/// <param name="MovedBytes">Bytes those moves copied.</param>
 [GenerateSerializer, Immutable]
 public sealed record MigrationStatus(
     [property: Id(0)] int Percent,
@@ -20,4 +22,6 @@ public sealed record MigrationStatus(
     [property: Id(5)] int OnTarget,
     [property: Id(6)] int WaitingToMove,
     [property: Id(7)] int Verified,
-    [property: Id(8)] int VerifyFailed);
+    [property: Id(8)] int VerifyFailed,
+    [property: Id(9)] long Moves,
+    [property: Id(10)] long MovedBytes);

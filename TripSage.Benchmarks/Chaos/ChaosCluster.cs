@@ -8,6 +8,7 @@ using TripSage.Memory.Client;
 using TripSage.Memory.Grains.Embeddings;
 using TripSage.Memory.Grains.Security.Auth;
 using TripSage.Memory.Grains.Storage;
+using TripSage.Memory.Harness;
 using TripSage.Memory.Hosting;
 using TripSage.Memory.Hosting.EmbeddedStore;
 
@@ -54,7 +55,7 @@ internal sealed class ChaosCluster : IAsyncDisposable
     {
         var siloCount = options.Silos;
         var folder = Directory.CreateTempSubdirectory("tripsage-chaos-").FullName;
-        var store = options.Store == ChaosStore.RedisServer ? await RedisServerProcess.StartAsync(folder) : null;
+        var store = options.Store == ChaosStore.RedisServer ? await RedisServerProcess.StartAsync(Path.Combine(folder, "redis")) : null;
         var signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         var environment = SiloEnvironment(store?.ConnectionString, signingKey);
         var silos = Enumerable.Range(1, siloCount).Select(i => new SiloProcess($"silo-{i}", options.SiloAssembly, folder, environment)).ToList();

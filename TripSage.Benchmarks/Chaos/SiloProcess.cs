@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using TripSage.Memory.Harness;
 using TripSage.Memory.Hosting;
 
 namespace TripSage.Memory.Benchmarks.Chaos;

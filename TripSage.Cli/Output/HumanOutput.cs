@@ -14,6 +14,9 @@ internal static class HumanOutput
     private const string ScoreFormat = "0.000";
     private const string NoCategory = "-";
 
+    // Items named on a line that groups the items of an import that met the same problem.
+    private const int GroupedItemsNamed = 3;
+
     public static void WriteRemembered(TextWriter output, RememberOutcome outcome) =>
         output.WriteLine(outcome.Status == RememberStatus.Stored
             ? $"stored {outcome.MemoryId}{Marks(outcome.Flags, outcome.Quarantined)}"
@@ -121,15 +124,38 @@ internal static class HumanOutput
     public static void WriteMem0Imported(TextWriter output, Mem0ImportSummary summary)
     {
         output.WriteLine($"read {summary.Items} items for {summary.Users} users: imported {summary.Imported}, already held {summary.Duplicates}, rejected {summary.Rejected}, not imported {summary.NotImported}");
-        foreach (var problem in summary.Problems)
+
+        // An export tends to meet the same problem on many items (a nested metadata object on each, a token
+        // that reaches one user only): one line per outcome and reason rather than thousands that hide the
+        // rest. An item alone with its problem keeps its own line. --json lists every item.
+        var groups = summary.Problems
+            .GroupBy(p => (p.Outcome, Reason: WithoutItem(p)))
+            .OrderBy(g => g.Count() > 1)
+            .ThenBy(g => g.First().Item);
+        foreach (var group in groups)
         {
-            output.WriteLine($"items[{problem.Item}] {problem.Outcome}: {problem.Reason}");
+            var items = group.Select(p => $"items[{p.Item}]").ToList();
+            if (items.Count == 1)
+            {
+                output.WriteLine($"{items[0]} {group.Key.Outcome}: {group.First().Reason}");
+                continue;
+            }
+
+            var named = string.Join(", ", items.Take(GroupedItemsNamed)) + (items.Count > GroupedItemsNamed ? $" and {items.Count - GroupedItemsNamed} more" : string.Empty);
+            output.WriteLine($"{group.Key.Outcome} on {items.Count} items ({named}): {group.Key.Reason}");
         }
 
         if (summary.NotImported > 0)
         {
-            output.WriteLine("run the same command again later to import the items not imported; nothing already imported is added twice");
+            output.WriteLine("run the same command again (later, or with a token that reaches those users) to import the items not imported; nothing already imported is added twice");
         }
+    }
+
+    /// <summary>The reason without the <c>items[i].</c> it starts with, so the same problem on many items reads the same.</summary>
+    private static string WithoutItem(Mem0ImportProblem problem)
+    {
+        var prefix = $"items[{problem.Item}].";
+        return problem.Reason.StartsWith(prefix, StringComparison.Ordinal) ? problem.Reason[prefix.Length..] : problem.Reason;
     }
 
     public static void WriteErased(TextWriter output, EraseReceipt receipt)

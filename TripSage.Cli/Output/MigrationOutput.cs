@@ -13,6 +13,7 @@ internal static class MigrationOutput
         output.WriteLine($"rollout: {status.Percent} % of buckets on the target store ({changed})");
         output.WriteLine($"users: {status.Users} — {status.OnSource} on source, {status.OnTarget} on target (copied), {status.WaitingToMove} waiting to move");
         output.WriteLine($"verified: {status.Verified}, failed verification: {status.VerifyFailed}");
+        output.WriteLine($"moves so far (activations and copy, both ways): {status.Moves} ({Bytes(status.MovedBytes)})");
     }
 
     public static void WriteCopy(TextWriter output, MigrationCopyReport report) =>

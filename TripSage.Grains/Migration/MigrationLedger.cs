@@ -28,6 +28,8 @@ internal sealed class MigrationLedger(StoreConnection source)
     private const string Percent = "percent";
     private const string Epoch = "epoch";
     private const string Changed = "changed";
+    private const string MovedUsers = "users";
+    private const string MovedBytes = "bytes";
 
     public async Task<MigrationRollout> ReadRolloutAsync()
     {
@@ -60,6 +62,21 @@ internal sealed class MigrationLedger(StoreConnection source)
     public async Task<Dictionary<string, string>> PlacementsAsync() =>
         (await (await DatabaseAsync()).HashGetAllAsync(StoreKeys.MigrationPlacement(source.KeyPrefix)))
             .ToDictionary(e => (string)e.Name!, e => (string)e.Value!, StringComparer.Ordinal);
+
+    /// <summary>Counts one move of a user's keys (either way) and the bytes it copied.</summary>
+    public async Task CountMoveAsync(long bytes)
+    {
+        var database = await DatabaseAsync();
+        var key = StoreKeys.MigrationMoved(source.KeyPrefix);
+        await Task.WhenAll(database.HashIncrementAsync(key, MovedUsers, 1), database.HashIncrementAsync(key, MovedBytes, bytes));
+    }
+
+    /// <summary>The users moved and bytes copied so far, by every silo and <c>migrate copy</c>.</summary>
+    public async Task<(long Users, long Bytes)> MovedAsync()
+    {
+        var fields = await (await DatabaseAsync()).HashGetAsync(StoreKeys.MigrationMoved(source.KeyPrefix), [MovedUsers, MovedBytes]);
+        return ((long?)fields[0] ?? 0, (long?)fields[1] ?? 0);
+    }
 
     /// <summary>Takes the user's copy lock for <paramref name="timeout"/>; false when another copy holds it.</summary>
     public async Task<bool> TryLockAsync(string userId, string token, TimeSpan timeout) =>

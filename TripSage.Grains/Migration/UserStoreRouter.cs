@@ -5,8 +5,9 @@ namespace TripSage.Memory.Grains.Migration;
 
 /// <summary>
 /// Decides, on each silo, which store each user's grain reads and writes, and moves a user's keys when the
-/// rollout says the user belongs on the other store. Without a migration every user is on the source store
-/// and nothing here touches the store.
+/// rollout says the user belongs on the other store. Without a target every user is on the source store;
+/// the router then only reads the rollout (at each activation and every refresh), to refuse users while a
+/// migration that this silo is not configured for is under way.
 /// <para>
 /// <b>Activation.</b> The grain's first state read binds the activation to a store (<see cref="BindAsync"/>):
 /// the rollout is read fresh, the store that owns the user is chosen by bucket (<see cref="RolloutBuckets"/>),
@@ -53,8 +54,12 @@ internal sealed partial class UserStoreRouter(
     public UserStore OwnerOf(string userId, MigrationRollout rollout) =>
         target is not null && RolloutBuckets.OnTarget(userId, rollout.Percent) ? target : source;
 
-    /// <summary>Whether <paramref name="store"/> still owns the user under the rollout held here (no store round trip).</summary>
-    public bool Owns(string userId, UserStore store) => OwnerOf(userId, _rollout) == store;
+    /// <summary>
+    /// Whether <paramref name="store"/> still owns the user under the rollout held here (no store round trip).
+    /// A silo without a target owns nobody once the rollout it reads puts users on the target.
+    /// </summary>
+    public bool Owns(string userId, UserStore store) =>
+        (target is not null || _rollout.Percent == 0) && OwnerOf(userId, _rollout) == store;
 
     /// <summary>
     /// The store a new activation of the user serves from, with the user's keys moved there first when
@@ -62,13 +67,14 @@ internal sealed partial class UserStoreRouter(
     /// </summary>
     public async Task<UserStore> BindAsync(string userId)
     {
+        EnsureRefreshing();
+        Observe(await ledger.ReadRolloutAsync());
         if (target is null)
         {
+            await RefuseUnlessOnSourceAsync(userId);
             return source;
         }
 
-        EnsureRefreshing();
-        Observe(await ledger.ReadRolloutAsync());
         var owner = OwnerOf(userId, _rollout);
         var deadline = DateTime.UtcNow + options.CopyLockTimeout;
         while (await PlaceAsync(userId, owner) is null)
@@ -83,6 +89,23 @@ internal sealed partial class UserStoreRouter(
 
         _bindings[userId] = new Binding(owner);
         return owner;
+    }
+
+    /// <summary>
+    /// A silo started without <c>TripSage:Migration:Target</c> can serve a user only from the source, so it
+    /// refuses every user while the rollout puts any user on the target, and, after a rollback to 0 %, each
+    /// user still placed there until <c>migrate copy</c> brings them back: serving them from the source would
+    /// read an old copy and fork the user. Before any <c>migrate set</c> (epoch 0) it costs no store read.
+    /// </summary>
+    private async Task RefuseUnlessOnSourceAsync(string userId)
+    {
+        if (_rollout.Percent > 0 || (_rollout.Epoch > 0 && await ledger.PlacementAsync(userId) != UserStore.SourceName))
+        {
+            LogRefusedWithoutTarget(logger, _rollout.Percent, _rollout.Epoch);
+            throw new StoreUnavailableException(
+                $"a store migration is under way (rollout {_rollout.Percent} %, epoch {_rollout.Epoch}) but this silo has no "
+                + $"{MigrationOptions.SectionName}:Target:ConnectionString; it serves no user until it is restarted with the target's settings. Nothing was changed; retry the call");
+        }
     }
 
     /// <summary>
@@ -111,6 +134,7 @@ internal sealed partial class UserStoreRouter(
             var bytes = await transfer.CopyAsync(from, owner, userId);
             await ledger.ForgetVerificationAsync(userId);
             await ledger.SetPlacementAsync(userId, owner.Name);
+            await ledger.CountMoveAsync(bytes);
             LogMoved(logger, from.Name, owner.Name, bytes);
             return bytes;
         }
@@ -219,6 +243,9 @@ internal sealed partial class UserStoreRouter(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "User keys moved from the {From} store to the {To} store ({Bytes} bytes)")]
     private static partial void LogMoved(ILogger logger, string from, string to, long bytes);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A user's call was refused: a store migration is under way (rollout {Percent} %, epoch {Epoch}) and this silo has no TripSage:Migration:Target:ConnectionString")]
+    private static partial void LogRefusedWithoutTarget(ILogger logger, int percent, long epoch);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reading the migration rollout failed; the last one read stays in force and the read is tried again")]
     private static partial void LogRefreshFailed(ILogger logger, Exception exception);

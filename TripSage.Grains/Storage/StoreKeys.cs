@@ -68,6 +68,12 @@ internal static class StoreKeys
     /// <summary>Users whose target copy <c>tripsage migrate verify</c> checked (a hash: user → outcome): <c>{prefix}:migration:verified</c>.</summary>
     public static string MigrationVerified(string keyPrefix) => $"{keyPrefix}:migration:verified";
 
+    /// <summary>
+    /// What every move of a user's keys between stores added up to, by activations and <c>migrate copy</c> alike
+    /// (a hash: <c>users</c>, <c>bytes</c>): <c>{prefix}:migration:moved</c>.
+    /// </summary>
+    public static string MigrationMoved(string keyPrefix) => $"{keyPrefix}:migration:moved";
+
     /// <summary>Held while one user's keys are copied between stores: <c>{prefix}:migration:lock:{user}</c>.</summary>
     public static string MigrationLock(string keyPrefix, string userId) => $"{keyPrefix}:migration:lock:{userId}";
 }

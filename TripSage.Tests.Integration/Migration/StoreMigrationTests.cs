@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TripSage.Memory.Client;
 using TripSage.Memory.Grains.Migration;
 using TripSage.Memory.Grains.Storage;
+using TripSage.Memory.Harness;
 using TripSage.Memory.Tests.Infrastructure;
 
 namespace TripSage.Memory.Tests.Integration.Migration;
@@ -64,6 +65,36 @@ public sealed class StoreMigrationTests
 
         await Assert.ThrowsAsync<StoreUnavailableException>(() => memory.User(userId).RememberAsync([new NewMemory("after the move")]));
         Assert.Equal(snapshotBefore, await memory.RawSnapshotAsync(userId));
+    }
+
+    /// <summary>
+    /// <c>migrate status</c> counts every move of a user's keys and the bytes it copied: the one an activation
+    /// makes (the user's next call after <c>migrate set</c>) as well as those of <c>migrate copy</c>.
+    /// </summary>
+    [Fact]
+    public async Task Status_UserMovedByActivationThenByCopy_CountsBothMovesAndTheirBytes()
+    {
+        await using var source = GarnetTestStore.Start();
+        await using var target = GarnetTestStore.Start();
+        await using var memory = await MemoryCluster.StartAsync(source, TargetSettings(target, refresh: "00:00:00.200"));
+        var migration = memory.Client.GetGrain<IStoreMigrationGrain>(0);
+        var userId = TestUsers.New("counted");
+        await memory.User(userId).RememberAsync([new NewMemory("aisle seat")]);
+
+        await migration.SetPercentAsync(100);
+        await memory.DeactivateAsync(userId);
+        await memory.User(userId).RememberAsync([new NewMemory("late checkout")]);
+        var afterActivation = await migration.GetStatusAsync();
+
+        await migration.SetPercentAsync(0);
+        var copy = await migration.CopyAsync(0, maxUsers: 16);
+        var afterCopy = await migration.GetStatusAsync();
+
+        Assert.Equal(1, afterActivation.Moves);
+        Assert.True(afterActivation.MovedBytes > 0);
+        Assert.Equal(1, copy.Moved);
+        Assert.Equal(2, afterCopy.Moves);
+        Assert.Equal(afterActivation.MovedBytes + copy.Bytes, afterCopy.MovedBytes);
     }
 
     private static Dictionary<string, string?> TargetSettings(TestStore target, string refresh) => new()

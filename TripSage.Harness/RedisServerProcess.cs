@@ -3,38 +3,49 @@ using System.Globalization;
 using StackExchange.Redis;
 using TripSage.Memory.Hosting;
 
-namespace TripSage.Memory.Benchmarks.Chaos;
+namespace TripSage.Memory.Harness;
 
 /// <summary>
-/// The Debian package's <c>redis-server</c> as the cluster's store: a free loopback port, an fsync-always
-/// append-only file in its own temporary folder, so an acknowledged write is on disk before the grid
-/// acknowledges it. It can be stopped (gracefully or with <c>kill -9</c>) and started again on the same
-/// port and data, as a restarted store keeps its address and volume.
+/// The Debian package's <c>redis-server</c> as a real store: a free loopback port, an fsync-always append-only
+/// file in a data folder of its own, so an acknowledged write is on disk before the grid acknowledges it. It can
+/// be stopped (gracefully or with <c>kill -9</c>) and started again on the same port and data, as a restarted
+/// store keeps its address and volume.
 /// </summary>
-internal sealed class RedisServerProcess : IAsyncDisposable
+public sealed class RedisServerProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan ProbeInterval = TimeSpan.FromMilliseconds(100);
     private readonly string _executable;
-    private readonly string _dataPath;
+    private readonly string[] _extraArguments;
     private readonly int _port;
     private Process? _process;
 
-    private RedisServerProcess(string executable, string dataPath, int port)
+    private RedisServerProcess(string executable, string dataPath, int port, string[] extraArguments)
     {
         _executable = executable;
-        _dataPath = dataPath;
+        _extraArguments = extraArguments;
         _port = port;
+        DataPath = dataPath;
         ConnectionString = $"127.0.0.1:{port}";
     }
 
+    /// <summary>The <c>redis-server</c> on PATH (or in /usr/bin, /usr/sbin); null when it is not installed.</summary>
+    public static string? Executable { get; } = FindExecutable();
+
     public string ConnectionString { get; }
 
-    public static async Task<RedisServerProcess> StartAsync(string folder)
+    /// <summary>The folder holding the server's files (<c>appendonlydir/</c>).</summary>
+    public string DataPath { get; }
+
+    /// <summary>
+    /// Starts a server with its files in <paramref name="dataPath"/> (created when missing);
+    /// <paramref name="extraArguments"/> (such as <c>--aof-use-rdb-preamble no</c>) go after the defaults.
+    /// </summary>
+    public static async Task<RedisServerProcess> StartAsync(string dataPath, params string[] extraArguments)
     {
-        var executable = FindExecutable()
+        var executable = Executable
             ?? throw new InvalidOperationException("redis-server is not on PATH; install the Debian package: apt-get install -y redis-server");
-        var store = new RedisServerProcess(executable, Directory.CreateDirectory(Path.Combine(folder, "redis")).FullName, LoopbackPorts.Free());
+        var store = new RedisServerProcess(executable, Directory.CreateDirectory(dataPath).FullName, LoopbackPorts.Free(), extraArguments);
         await store.StartAsync();
         return store;
     }
@@ -45,9 +56,9 @@ internal sealed class RedisServerProcess : IAsyncDisposable
         var start = new ProcessStartInfo(_executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in new[]
         {
-            "--port", _port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--dir", _dataPath,
+            "--port", _port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--dir", DataPath,
             "--appendonly", "yes", "--appendfsync", "always", "--save", string.Empty, "--daemonize", "no",
-        })
+        }.Concat(_extraArguments))
         {
             start.ArgumentList.Add(argument);
         }

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using TripSage.Memory.Client;
 
-namespace TripSage.Memory.Tests.Integration.Migration;
+namespace TripSage.Memory.Harness;
 
 /// <summary>
 /// Writes and reads through the real client while a migration runs. Each worker owns some users and, for
@@ -9,7 +9,7 @@ namespace TripSage.Memory.Tests.Integration.Migration;
 /// be there (a grain serving from a store that lost or never got a write would miss it). A write refused with
 /// "retry" (the user moved) is sent again with the same idempotency key, so it lands at most once.
 /// </summary>
-internal sealed class MigrationLoad(IMemoryClient client, IReadOnlyList<string> users, int workers = 4)
+public sealed class MigrationLoad(IMemoryClient client, IReadOnlyList<string> users, int workers = 4)
 {
     private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> _acked = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _violations = new();
@@ -45,7 +45,7 @@ internal sealed class MigrationLoad(IMemoryClient client, IReadOnlyList<string> 
     private async Task WorkerAsync(int worker, CancellationToken stop)
     {
         var mine = users.Where((_, i) => i % workers == worker).ToList();
-        for (var n = 0; !stop.IsCancellationRequested; n++)
+        for (var n = 0; mine.Count > 0 && !stop.IsCancellationRequested; n++)
         {
             var userId = mine[n % mine.Count];
             // No user id in the text: its hex digits can look like a card number to the content screen.

@@ -1,14 +1,14 @@
 using System.ComponentModel;
 using System.Runtime.InteropServices;
 
-namespace TripSage.Memory.Benchmarks.Chaos;
+namespace TripSage.Memory.Harness;
 
 /// <summary>
-/// POSIX signals to the processes the harness started. .NET kills (SIGKILL) but cannot stop a process
+/// POSIX signals to the processes a test or benchmark started. .NET kills (SIGKILL) but cannot stop a process
 /// gracefully (SIGTERM, what an orchestrator sends) or freeze and thaw it (SIGSTOP/SIGCONT, a process that
 /// stops answering without closing its connections, as in a long GC pause or a VM freeze).
 /// </summary>
-internal static partial class Signals
+public static partial class Signals
 {
     // Linux signal numbers (x64 and arm64 alike).
     private const int SigTerm = 15;
