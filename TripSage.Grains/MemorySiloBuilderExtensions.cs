@@ -46,6 +46,8 @@ public static class MemorySiloBuilderExtensions
         builder.AddIncomingGrainCallFilter<CallAdmissionFilter>();
         services.AddSingleton<AuditChain>();
         services.AddSingleton<IAuditLog, AuditLog>();
+        services.AddSingleton<AuditAppender>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<AuditAppender>());
 
         services.TryAddKeyedSingleton(MemoryClock.Key, TimeProvider.System);
         services.AddSingleton(sp => new MemoryRequestValidator(sp.GetRequiredService<IOptions<MemoryOptions>>().Value));

@@ -30,8 +30,7 @@ internal sealed partial class UserMemoryGrain
     private async Task WriteAsync(IReadOnlyList<AuditEntry> calls)
     {
         var headBefore = _audit.Head;
-        var deferred = _audit.TakeDeferred();
-        state.State.AuditOutbox.AddRange(deferred);
+        _audit.CarryInto(state.State.AuditOutbox);
         foreach (var call in calls.Where(c => !c.Recorded))
         {
             state.State.AuditOutbox.Add(_audit.Seal(call));
@@ -45,7 +44,6 @@ internal sealed partial class UserMemoryGrain
         {
             LogWriteFailed(logger, calls.Count, writeFailure);
             _audit.Rewind(headBefore, calls);
-            _audit.Restore(deferred);
             try
             {
                 await state.ReadStateAsync();

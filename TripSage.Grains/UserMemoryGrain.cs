@@ -38,6 +38,7 @@ internal sealed partial class UserMemoryGrain(
     RateLimitKeeper rateLimits,
     AuditChain auditChain,
     IAuditLog auditLog,
+    AuditAppender auditAppender,
     IOptions<AuditOptions> auditOptions,
     MemorySearch search,
     ContentScreen screen,
@@ -62,14 +63,22 @@ internal sealed partial class UserMemoryGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        await AppendDeferredAuditAsync();
+        // The next activation takes the chain head from the log: every queued event must be there first.
+        try
+        {
+            await _audit.DurableAsync();
+        }
+        catch (Exception ex)
+        {
+            LogDeferredAuditFailed(logger, _audit.DeferredCount, ex);
+        }
+
         await rateLimits.KeepAsync(UserId, _rateLimiter);
     }
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var stream = this.GetStreamProvider(AuditStream.ProviderName).GetStream<AuditEvent>(AuditStream.For(UserId));
-        _audit = new UserAuditTrail(UserId, auditChain, auditLog, stream, time, auditOptions.Value, logger);
+        _audit = new UserAuditTrail(UserId, auditChain, auditLog, auditAppender, time, auditOptions.Value);
         _commits = new GroupCommit<AuditEntry>(WriteAsync, AfterWriteAsync);
         // Two independent reads of the store, in one round trip's time.
         var rateLimiter = rateLimits.TakeOrCreateAsync(UserId);
@@ -255,7 +264,6 @@ internal sealed partial class UserMemoryGrain(
         var receipt = new EraseReceipt(UserId, Guid.NewGuid().ToString("N"), time.GetUtcNow(), state.State.Memories.Count, state.State.Preferences.Count);
 
         // The outbox goes with the state, so its events must reach the log first; the log itself survives erase.
-        await _audit.AppendDeferredAsync();
         await _audit.FlushAsync(state.State.AuditOutbox);
 
         // Deletes the user's hash from the store; the in-memory state is dropped only once that succeeded.

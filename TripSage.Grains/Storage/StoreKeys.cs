@@ -23,6 +23,16 @@ internal static class StoreKeys
     public static string AuditLog(string keyPrefix, string userId) => $"{keyPrefix}:audit:{userId}";
 
     /// <summary>
+    /// One page of a user's audit trail: consecutive events in the compact binary form, numbered from 1
+    /// per user: <c>{prefix}:audit-page:{user}:{page}</c>. Pages of every user are written together, one
+    /// command per flush, so each is a key of its own.
+    /// </summary>
+    public static string AuditPage(string keyPrefix, string userId, long page) => $"{keyPrefix}:audit-page:{userId}:{page}";
+
+    /// <summary>The signed end of a user's audit trail, rewritten with each page: <c>{prefix}:audit-mark:{user}</c>.</summary>
+    public static string AuditHeadMark(string keyPrefix, string userId) => $"{keyPrefix}:audit-mark:{userId}";
+
+    /// <summary>
     /// Where a user's retained audit trail starts after retention removed older events (a signed
     /// checkpoint; absent while nothing was removed): <c>{prefix}:audit-checkpoint:{user}</c>.
     /// </summary>
