@@ -21,6 +21,10 @@ internal sealed partial class AuditAppender(IAuditLog log, IServiceProvider serv
     private readonly CancellationTokenSource _stopping = new();
     private TaskCompletionSource _wake = NewSignal();
     private Task _loop = Task.CompletedTask;
+
+    // Durable events not yet on the live stream, and the one publisher draining them (see PublishAsync).
+    private readonly List<AuditEvent> _unpublished = [];
+    private bool _publisherRunning;
     private Task _publishing = Task.CompletedTask;
 
     /// <summary>Queues a page; it is written with the next flush. Issues no store command.</summary>
@@ -76,7 +80,13 @@ internal sealed partial class AuditAppender(IAuditLog log, IServiceProvider serv
             LogStopFlushFailed(logger, QueuedCount(), ex);
         }
 
-        await _publishing;
+        Task publishing;
+        lock (_lock)
+        {
+            publishing = _publishing;
+        }
+
+        await publishing;
     }
 
     private async Task RunAsync()
@@ -147,32 +157,51 @@ internal sealed partial class AuditAppender(IAuditLog log, IServiceProvider serv
             pending.Succeed();
         }
 
-        var events = batch.SelectMany(p => p.Page.Events).ToList();
-        _publishing = PublishAsync(_publishing, events);
+        lock (_lock)
+        {
+            _unpublished.AddRange(batch.SelectMany(p => p.Page.Events));
+            if (!_publisherRunning)
+            {
+                _publisherRunning = true;
+                _publishing = Task.Run(PublishAsync, CancellationToken.None);
+            }
+        }
     }
 
     /// <summary>
-    /// The log is the record; the stream only tells live consumers, in order, after the previous
-    /// batch. A publish that fails (the stream's queue is gone during shutdown, say) is logged.
+    /// The log is the record; the stream only tells live consumers, in order. One publisher drains
+    /// what gathered meanwhile as one batch per partition (one message each), the partitions in
+    /// parallel: publishing event by event fell behind the reads and its backlog took the CPU the
+    /// writes needed. A publish that fails (the stream's queue is gone during shutdown, say) is logged.
     /// </summary>
-    private async Task PublishAsync(Task previous, List<AuditEvent> events)
+    private async Task PublishAsync()
     {
-        await previous;
-        try
+        var provider = services.GetRequiredKeyedService<IStreamProvider>(AuditStream.ProviderName);
+        while (true)
         {
-            var provider = services.GetRequiredKeyedService<IStreamProvider>(AuditStream.ProviderName);
-            foreach (var partition in events.GroupBy(e => AuditStream.For(e.UserId!)))
+            List<AuditEvent> events;
+            lock (_lock)
             {
-                var stream = provider.GetStream<AuditEvent>(partition.Key);
-                foreach (var auditEvent in partition)
+                if (_unpublished.Count == 0)
                 {
-                    await stream.OnNextAsync(auditEvent);
+                    _publisherRunning = false;
+                    return;
                 }
+
+                events = [.. _unpublished];
+                _unpublished.Clear();
             }
-        }
-        catch (Exception ex)
-        {
-            LogPublishFailed(logger, events.Count, ex);
+
+            try
+            {
+                await Task.WhenAll(events
+                    .GroupBy(e => AuditStream.For(e.UserId!))
+                    .Select(partition => provider.GetStream<AuditEvent>(partition.Key).OnNextBatchAsync(partition.ToList())));
+            }
+            catch (Exception ex)
+            {
+                LogPublishFailed(logger, events.Count, ex);
+            }
         }
     }
 
