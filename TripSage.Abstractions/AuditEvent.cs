@@ -43,4 +43,10 @@ public sealed record AuditEvent
 
     /// <summary>Extra facts without user text, such as the rule that flagged a memory.</summary>
     [Id(11)] public string? Detail { get; init; }
+
+    /// <summary>
+    /// The user whose trail holds the event. Not part of the hash (each user's chain is its own), but
+    /// set on every event read or published: live consumers share stream partitions (<c>AuditStream</c>) and filter by it.
+    /// </summary>
+    [Id(12)] public string? UserId { get; init; }
 }

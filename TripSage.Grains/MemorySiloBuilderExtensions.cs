@@ -55,6 +55,10 @@ public static class MemorySiloBuilderExtensions
         services.AddSingleton<AuditChain>();
         services.AddSingleton<IAuditLog, AuditLog>();
 
+        // The source store's appender; a migration's target store has its own (AddStoreRouting).
+        services.AddSingleton<AuditAppender>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<AuditAppender>());
+
         services.TryAddKeyedSingleton(MemoryClock.Key, TimeProvider.System);
         services.AddSingleton(sp => new MemoryRequestValidator(sp.GetRequiredService<IOptions<MemoryOptions>>().Value));
         services.AddTripSageSearch(configuration);
@@ -97,7 +101,7 @@ public static class MemorySiloBuilderExtensions
     /// <summary>
     /// The memory's grain storage: routed per user between the source store and, while a migration runs
     /// (<c>TripSage:Migration:Target</c>), the target store, each with its own Redis provider, audit log
-    /// and kept rate limits. Without a migration every user is on the source store, as before.
+    /// and appender, and kept rate limits. Without a migration every user is on the source store, as before.
     /// </summary>
     private static void AddStoreRouting(ISiloBuilder builder, bool migrating)
     {
@@ -107,6 +111,7 @@ public static class MemorySiloBuilderExtensions
         if (migrating)
         {
             services.AddSingleton<MigrationTarget>();
+            services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<UserStoreRouter>().Target!.AuditAppender);
             builder.AddRedisGrainStorage(StorageNames.SealedSnapshotsOnTarget, options => options.Configure<MigrationTarget>((redis, target) =>
             {
                 redis.ConfigurationOptions = target.Connection.Configuration;
@@ -123,7 +128,7 @@ public static class MemorySiloBuilderExtensions
                 UserStore.SourceName,
                 sp.GetRequiredService<StoreConnection>(),
                 SealedSnapshots(sp, StorageNames.SealedSnapshots, sp.GetRequiredService<DataKeyStore>()),
-                sp.GetRequiredService<IAuditLog>(),
+                sp.GetRequiredService<AuditAppender>(),
                 sp.GetRequiredService<RateLimitKeeper>(),
                 sp.GetRequiredService<IJournalLog>());
             UserStore? target = null;
@@ -134,7 +139,12 @@ public static class MemorySiloBuilderExtensions
                     UserStore.TargetName,
                     store.Connection,
                     SealedSnapshots(sp, StorageNames.SealedSnapshotsOnTarget, store.DataKeys),
-                    new AuditLog(store.Connection),
+                    new AuditAppender(
+                        new AuditLog(store.Connection),
+                        sp,
+                        sp.GetRequiredService<IOptions<AuditOptions>>(),
+                        sp.GetRequiredService<MemoryMetrics>(),
+                        sp.GetRequiredService<ILogger<AuditAppender>>()),
                     new RateLimitKeeper(sp.GetRequiredService<IOptions<RateLimitOptions>>(), sp.GetRequiredKeyedService<TimeProvider>(MemoryClock.Key), store.Connection),
                     new JournalLog(store.Connection));
             }

@@ -39,9 +39,8 @@ internal sealed partial class UserMemoryGrain
         var headBefore = _audit.Head;
         var sequenceBefore = _journal.Sequence;
         var etagBefore = state.Etag;
-        var deferred = _audit.TakeDeferred();
         var changes = _memory.TakeChanges();
-        changes.AuditEvents.AddRange(deferred);
+        _audit.CarryInto(changes.AuditEvents, state.State.AuditOutbox);
         foreach (var call in calls.Where(c => !c.Recorded))
         {
             changes.AuditEvents.Add(_audit.Seal(call));
@@ -65,7 +64,6 @@ internal sealed partial class UserMemoryGrain
         {
             LogWriteFailed(logger, calls.Count, writeFailure);
             _audit.Rewind(headBefore, calls);
-            _audit.Restore(deferred);
             if (SupersededBy(writeFailure))
             {
                 throw;
@@ -224,8 +222,8 @@ internal sealed partial class UserMemoryGrain
         }
         catch (Exception ex)
         {
+            // The appender counted the failed flush (tripsage_memory_audit_append_failures_total).
             LogAuditFlushFailed(logger, ex);
-            metrics.RecordAuditAppendFailure();
             return;
         }
 

@@ -21,9 +21,6 @@ internal sealed partial class UserMemoryGrain
     // Orleans delivers grain timer ticks through the call filters as calls of this (internal) interface.
     private const string GrainTimerInterface = "Orleans.Runtime.IGrainTimerInvoker";
 
-    // Armed while deferred audit events wait to be appended.
-    private IGrainTimer? _auditFlush;
-
     // Set when a snapshot write failed and the durable state could not be read back: the memory
     // held here may then contain changes that were never acknowledged, so it must not serve calls.
     private bool _stateInDoubt;
@@ -155,10 +152,12 @@ internal sealed partial class UserMemoryGrain
     }
 
     /// <summary>
-    /// Records the event of a call that wrote no snapshot: deferred, and appended with the user's
-    /// other deferred events within <see cref="AuditOptions.FlushDelay"/>, at the next write (which
-    /// carries them), or on deactivation. In strict mode, or once too many wait, the call itself
-    /// appends them and fails if the store refuses: an event is never dropped silently.
+    /// Records the event of a call that wrote no snapshot: sealed and queued in the silo's audit
+    /// appender, which writes it with every other user's within <see cref="AuditOptions.FlushDelay"/>
+    /// (the call issues no store command); a write of this user before that carries it in its
+    /// snapshot. In strict mode, or once too many of this user's wait, the call waits for the flush
+    /// holding its event (still shared with other calls and users) and fails if the store refuses:
+    /// an event is never dropped silently.
     /// </summary>
     private async Task RecordAsync(AuditEntry entry)
     {
@@ -176,44 +175,13 @@ internal sealed partial class UserMemoryGrain
         });
         if (auditOptions.Value.StrictReads || _audit.DeferredCount >= auditOptions.Value.MaxDeferredEvents)
         {
-            await _audit.AppendDeferredAsync();
-            return;
+            await _audit.DurableAsync();
         }
 
-        _auditFlush ??= ArmAuditFlush();
-    }
-
-    /// <summary>
-    /// The flush interleaves with calls: while its append is in flight the grain goes on serving
-    /// reads, which is what keeps reads off the store's latency. It only moves sealed events to the
-    /// log, so there is nothing for a call running meanwhile to see half done.
-    /// </summary>
-    private IGrainTimer ArmAuditFlush() => this.RegisterGrainTimer(
-        AppendDeferredAuditAsync,
-        new GrainTimerCreationOptions(auditOptions.Value.FlushDelay, Timeout.InfiniteTimeSpan) { Interleave = true });
-
-    /// <summary>The flush timer's tick, and the last thing a deactivating grain does.</summary>
-    private async Task AppendDeferredAuditAsync()
-    {
-        _auditFlush?.Dispose();
-        _auditFlush = null;
-        try
+        if (_audit.RetentionDue)
         {
-            await _audit.AppendDeferredAsync();
+            await ApplyAuditRetentionAsync();
         }
-        catch (Exception ex)
-        {
-            LogDeferredAuditFailed(logger, _audit.DeferredCount, ex);
-            metrics.RecordAuditAppendFailure();
-            if (_audit.DeferredCount > 0)
-            {
-                _auditFlush ??= ArmAuditFlush();
-            }
-
-            return;
-        }
-
-        await ApplyAuditRetentionAsync();
     }
 
     /// <summary>

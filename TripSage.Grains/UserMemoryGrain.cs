@@ -73,7 +73,16 @@ internal sealed partial class UserMemoryGrain(
     {
         try
         {
-            await AppendDeferredAuditAsync();
+            // The next activation takes the chain head from the log: every queued event must be there first.
+            try
+            {
+                await _audit.DurableAsync();
+            }
+            catch (Exception ex)
+            {
+                LogDeferredAuditFailed(logger, _audit.DeferredCount, ex);
+            }
+
             await _store.RateLimits.KeepAsync(UserId, _rateLimiter);
         }
         finally
@@ -99,9 +108,8 @@ internal sealed partial class UserMemoryGrain(
 
     private async Task ActivateAsync()
     {
-        var stream = this.GetStreamProvider(AuditStream.ProviderName).GetStream<AuditEvent>(AuditStream.For(UserId));
         _store = stores.Activated(UserId, GrainContext);
-        _audit = new UserAuditTrail(UserId, auditChain, _store.AuditLog, stream, time, auditOptions.Value, logger);
+        _audit = new UserAuditTrail(UserId, auditChain, _store.AuditLog, _store.AuditAppender, time, auditOptions.Value);
         _commits = new GroupCommit<AuditEntry>(WriteAsync, AfterWriteAsync);
         _journal = new Journal(UserId, this.GetGrainId().ToString(), _store.Journal, cipher, serializer, journalOptions.Value);
 
@@ -300,7 +308,6 @@ internal sealed partial class UserMemoryGrain(
         var receipt = new EraseReceipt(UserId, Guid.NewGuid().ToString("N"), time.GetUtcNow(), state.State.Memories.Count, state.State.Preferences.Count);
 
         // The outbox goes with the state, so its events must reach the log first; the log itself survives erase.
-        await _audit.AppendDeferredAsync();
         await _audit.FlushAsync(state.State.AuditOutbox);
 
         // Deletes the user's hash from the store; the in-memory state is dropped only once that succeeded.

@@ -5,9 +5,9 @@ using TripSage.Memory.Grains.Audit;
 namespace TripSage.Memory.Tests.Infrastructure;
 
 /// <summary>
-/// The real audit log, except that appends for chosen users fail as if the silo died between the
-/// snapshot write and the log append, or wait as if the store were slow, and reads of the head fail
-/// as if the store went away while the user activates.
+/// The real audit log, except that a flush carrying a page of a chosen user fails as if the store
+/// refused it, or waits as if the store were slow (the whole flush: pages of all users travel together),
+/// and reads of a chosen user's head fail as if the store went away while the user activates.
 /// </summary>
 internal sealed class FaultInjectingAuditLog(IAuditLog inner) : IAuditLog
 {
@@ -28,34 +28,39 @@ internal sealed class FaultInjectingAuditLog(IAuditLog inner) : IAuditLog
         Unreachable.TryRemove(userId, out _);
     }
 
-    /// <summary>From now on, appends for the user wait until the returned hold is released.</summary>
+    /// <summary>From now on, flushes carrying the user's pages wait until the returned hold is released.</summary>
     public static HeldCalls HoldAppendsFor(string userId) => Held[userId] = new HeldCalls(() => Held.TryRemove(userId, out _));
 
-    public async Task<IReadOnlyList<AuditEvent>> AppendAsync(string userId, IReadOnlyList<AuditEvent> events)
+    public async Task WriteAsync(IReadOnlyList<AuditPageWrite> pages)
     {
-        if (Failing.ContainsKey(userId))
+        if (pages.Any(p => Failing.ContainsKey(p.UserId)))
         {
             throw new IOException("Injected fault: the audit log append did not happen.");
         }
 
-        if (Held.TryGetValue(userId, out var hold))
+        foreach (var userId in pages.Select(p => p.UserId).Distinct())
         {
-            await hold.WaitAsync();
+            if (Held.TryGetValue(userId, out var hold))
+            {
+                await hold.WaitAsync();
+            }
         }
 
-        return await inner.AppendAsync(userId, events);
+        await inner.WriteAsync(pages);
     }
 
-    public Task<(long Sequence, string Hash)> HeadAsync(string userId) =>
+    public Task<AuditLogHead> HeadAsync(string userId) =>
         Unreachable.ContainsKey(userId)
-            ? throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, "Injected fault: No connection is active/available to service this operation: EVAL, inst: 0, mgr: Inactive")
+            ? throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, "Injected fault: No connection is active/available to service this operation: GET, inst: 0, mgr: Inactive")
             : inner.HeadAsync(userId);
 
-    public Task<IReadOnlyList<AuditEvent>> ReadAllAsync(string userId) => inner.ReadAllAsync(userId);
+    public Task<AuditStoredTrail> ReadAllAsync(string userId) => inner.ReadAllAsync(userId);
 
-    public Task<AuditEvent?> ReadAsync(string userId, long sequence) => inner.ReadAsync(userId, sequence);
+    public Task<IReadOnlyList<long>> PagesAsync(string userId) => inner.PagesAsync(userId);
+
+    public Task<AuditEvent?> OldestAsync(string userId) => inner.OldestAsync(userId);
 
     public Task<AuditCheckpoint?> CheckpointAsync(string userId) => inner.CheckpointAsync(userId);
 
-    public Task TrimAsync(string userId, long fromSequence, AuditCheckpoint checkpoint) => inner.TrimAsync(userId, fromSequence, checkpoint);
+    public Task TrimAsync(string userId, AuditCheckpoint checkpoint, long legacyFrom, IReadOnlyList<long> pages) => inner.TrimAsync(userId, checkpoint, legacyFrom, pages);
 }

@@ -29,6 +29,26 @@ internal sealed class AuditChain(KeyRing keyRing)
         return unsigned with { Signature = Compute(userId, unsigned) };
     }
 
+    /// <summary>Signs the end of a user's trail after an append: event <paramref name="sequence"/> with <paramref name="hash"/>, ending page <paramref name="pages"/>.</summary>
+    public AuditHeadMark Mark(string userId, long sequence, string hash, long pages)
+    {
+        var unsigned = new AuditHeadMark(sequence, hash[..(AuditHeadMark.PrefixBytes * 2)], pages, keyRing.CurrentKeyId, string.Empty);
+        return unsigned with { Signature = Compute(userId, unsigned) };
+    }
+
+    /// <summary>Whether the mark was signed by a key of the ring for this user and is unaltered.</summary>
+    public bool Authentic(string userId, AuditHeadMark mark)
+    {
+        try
+        {
+            return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Compute(userId, mark)), Encoding.ASCII.GetBytes(mark.Signature));
+        }
+        catch (SnapshotUnreadableException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>
     /// Checks that <paramref name="events"/> (sorted by sequence) form one unbroken chain: from
     /// sequence 1, or from just after <paramref name="checkpoint"/> when retention removed older events.
@@ -112,6 +132,19 @@ internal sealed class AuditChain(KeyRing keyRing)
         Field(c.Time.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
         Field(c.KeyId);
         return Convert.ToHexStringLower(HMACSHA256.HashData(keyRing.DeriveAuditKey(c.KeyId), Encoding.UTF8.GetBytes(canonical.ToString())));
+    }
+
+    private string Compute(string userId, AuditHeadMark m)
+    {
+        var canonical = new StringBuilder("head|");
+        void Field(string value) => canonical.Append(value.Length).Append(':').Append(value).Append('|');
+        Field(userId);
+        Field(m.Sequence.ToString(CultureInfo.InvariantCulture));
+        Field(m.HashPrefix);
+        Field(m.Pages.ToString(CultureInfo.InvariantCulture));
+        Field(m.KeyId);
+        var mac = HMACSHA256.HashData(keyRing.DeriveAuditKey(m.KeyId), Encoding.UTF8.GetBytes(canonical.ToString()));
+        return Convert.ToHexStringLower(mac.AsSpan(0, AuditHeadMark.PrefixBytes));
     }
 
     private static AuditVerification Broken(int count, long sequence, string problem) => new(false, count, sequence, problem);

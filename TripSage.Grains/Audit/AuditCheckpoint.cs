@@ -10,4 +10,11 @@ namespace TripSage.Memory.Grains.Audit;
 /// <param name="Time">When the checkpoint was written.</param>
 /// <param name="KeyId">The master key whose audit key signed it.</param>
 /// <param name="Signature">HMAC-SHA256 over the user id and the fields above.</param>
-internal sealed record AuditCheckpoint(long Sequence, string Hash, DateTimeOffset Time, string KeyId, string Signature);
+internal sealed record AuditCheckpoint(long Sequence, string Hash, DateTimeOffset Time, string KeyId, string Signature)
+{
+    /// <summary>
+    /// The first page retention kept (0: none was removed). Not signed: it only says where readers
+    /// start looking; a wrong value shows as missing events or is skipped, never as a valid trail.
+    /// </summary>
+    public long FirstPage { get; init; }
+}

@@ -11,9 +11,10 @@ public sealed class AuditOptions
     public const string SectionName = "TripSage:Audit";
 
     /// <summary>
-    /// Longest time a deferred event waits before it is appended to the log, together with every other
-    /// event of the user deferred meanwhile (one store round trip). A crash loses at most this much of
-    /// a user's non-write events. 1 ms to 1 minute; default 200 ms.
+    /// Longest time a deferred event waits in the silo's audit appender before the silo-wide flush writes
+    /// it, with every other user's waiting events, in one <c>MSET</c>. A crash of the silo loses at most
+    /// the non-write events of this last interval (plus a flush in flight); never a write or its event.
+    /// 1 ms to 1 minute; default 200 ms.
     /// </summary>
     public TimeSpan FlushDelay { get; set; } = TimeSpan.FromMilliseconds(200);
 
@@ -24,9 +25,9 @@ public sealed class AuditOptions
     public int MaxDeferredEvents { get; set; } = 256;
 
     /// <summary>
-    /// When true, a call that writes nothing returns only once its event is durable in the log (one
-    /// round trip per call, pipelined with other users' on the store connection); nothing audited can
-    /// be lost to a crash. Default false.
+    /// When true, a call that writes nothing returns only once its event is durable in the log: it asks
+    /// the appender for a flush now and waits for it, sharing that flush (one <c>MSET</c>) with every
+    /// other call and user waiting meanwhile; nothing audited can be lost to a crash. Default false.
     /// </summary>
     public bool StrictReads { get; set; }
 

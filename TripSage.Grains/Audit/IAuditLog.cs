@@ -3,24 +3,27 @@ namespace TripSage.Memory.Grains.Audit;
 /// <summary>The durable per-user audit log (see <see cref="AuditLog"/>).</summary>
 internal interface IAuditLog
 {
-    /// <summary>Appends events in order, in one store round trip; returns those that were not already there (a replay appends nothing).</summary>
-    Task<IReadOnlyList<AuditEvent>> AppendAsync(string userId, IReadOnlyList<AuditEvent> events);
+    /// <summary>Writes pages of any number of users, each with its user's new head mark, in one store command.</summary>
+    Task WriteAsync(IReadOnlyList<AuditPageWrite> pages);
 
-    /// <summary>The last appended sequence and hash, or (0, "") for a user without events.</summary>
-    Task<(long Sequence, string Hash)> HeadAsync(string userId);
+    /// <summary>Where the user's trail ends and how many pages it has.</summary>
+    Task<AuditLogHead> HeadAsync(string userId);
 
-    /// <summary>Every event of the user, ordered by sequence.</summary>
-    Task<IReadOnlyList<AuditEvent>> ReadAllAsync(string userId);
+    /// <summary>Every kept event of the user, ordered by sequence, with the checkpoint and head mark.</summary>
+    Task<AuditStoredTrail> ReadAllAsync(string userId);
 
-    /// <summary>One event, or <see langword="null"/> when it is not (or no longer) in the log.</summary>
-    Task<AuditEvent?> ReadAsync(string userId, long sequence);
+    /// <summary>The numbers of the user's kept pages (from the checkpoint's first page to the last found), for copying them to another store.</summary>
+    Task<IReadOnlyList<long>> PagesAsync(string userId);
+
+    /// <summary>The oldest kept event, or <see langword="null"/> for an empty trail.</summary>
+    Task<AuditEvent?> OldestAsync(string userId);
 
     /// <summary>Where the retained trail starts, or <see langword="null"/> when retention never removed anything.</summary>
     Task<AuditCheckpoint?> CheckpointAsync(string userId);
 
     /// <summary>
-    /// Removes the events from <paramref name="fromSequence"/> through the checkpoint's sequence and
-    /// records the checkpoint, atomically; a checkpoint older than the one stored changes nothing.
+    /// Records the checkpoint and removes the events it covers (fields of the earlier format from
+    /// <paramref name="legacyFrom"/>, and <paramref name="pages"/>); a checkpoint not past the stored one changes nothing.
     /// </summary>
-    Task TrimAsync(string userId, long fromSequence, AuditCheckpoint checkpoint);
+    Task TrimAsync(string userId, AuditCheckpoint checkpoint, long legacyFrom, IReadOnlyList<long> pages);
 }

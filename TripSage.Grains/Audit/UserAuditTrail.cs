@@ -1,23 +1,23 @@
-using Microsoft.Extensions.Logging;
-using Orleans.Streams;
-
 namespace TripSage.Memory.Grains.Audit;
 
 /// <summary>
 /// One user's audit trail as the user's grain sees it: the chain head, turning entries into linked
-/// events, and moving events to the durable log and the live stream. Events reach the log two ways:
-/// a write carries its event (and any deferred ones) in the snapshot's outbox, which is then
-/// appended; a call that writes nothing (a read, a denial, a failure) has its event deferred and
-/// appended in a batch later (<see cref="AuditOptions"/>). Retention removes the oldest events
-/// behind a signed checkpoint. Used only on the grain's scheduler; the deferred-event flush interleaves with calls.
+/// events, and handing them to the silo's <see cref="AuditAppender"/> as pages. A call that writes
+/// nothing (a read, a denial, a failure) has its event sealed and queued: it reaches the log with the
+/// silo's next flush, within <see cref="AuditOptions.FlushDelay"/>, and the call issues no store
+/// command. A write carries its event, and the events still queued, in the snapshot's outbox; once
+/// the snapshot is durable they are queued too and awaited. Retention removes the oldest pages
+/// behind a signed checkpoint. Used only on the grain's scheduler.
 /// </summary>
-internal sealed partial class UserAuditTrail(string userId, AuditChain chain, IAuditLog log, IAsyncStream<AuditEvent> stream, TimeProvider time, AuditOptions options, ILogger logger)
+internal sealed class UserAuditTrail(string userId, AuditChain chain, IAuditLog log, AuditAppender appender, TimeProvider time, AuditOptions options)
 {
-    private readonly List<AuditEvent> _deferred = [];
+    // Pages handed to the appender and not yet known to be durable, oldest first.
+    private readonly List<AuditPending> _pending = [];
     private (long Sequence, string Hash) _head;
+    private long _pages;
 
-    // The highest sequence known to be in the log, and the first one retention kept.
-    private long _appended;
+    // The highest sequence handed to the appender; the first one retention kept.
+    private long _queued;
     private long _retainedFrom = 1;
 
     // Age is checked once per activation: events do not age out by the minute.
@@ -27,28 +27,38 @@ internal sealed partial class UserAuditTrail(string userId, AuditChain chain, IA
     public (long Sequence, string Hash) Head => _head;
 
     /// <summary>Events sealed but not yet durable anywhere: what a crash right now would lose.</summary>
-    public int DeferredCount => _deferred.Count;
+    public int DeferredCount => Undurable().Sum(p => p.Page.Events.Count);
 
-    /// <summary>Replays what a previous activation left in the outbox, then takes the chain head and the retention checkpoint from the log.</summary>
+    /// <summary>Whether enough events gathered past the count limit for <see cref="ApplyRetentionAsync"/> to remove some.</summary>
+    public bool RetentionDue => CountBoundary() > 0;
+
+    /// <summary>Takes the chain head from the log, then queues (and awaits) what a previous activation left in the outbox past it.</summary>
     public async Task LoadAsync(List<AuditEvent> outbox)
     {
-        await FlushAsync(outbox);
         var head = log.HeadAsync(userId);
         var checkpoint = log.CheckpointAsync(userId);
         await Task.WhenAll(head, checkpoint);
-        _head = head.Result;
-        _appended = _head.Sequence;
+        _head = (head.Result.Sequence, head.Result.Hash);
+        _pages = head.Result.Pages;
+        _queued = _head.Sequence;
         _retainedFrom = checkpoint.Result?.Sequence + 1 ?? 1;
+        var replay = outbox.Where(e => e.Sequence > _head.Sequence).ToList();
+        if (replay.Count > 0)
+        {
+            _head = (replay[^1].Sequence, replay[^1].Hash);
+        }
+
+        await FlushAsync(outbox);
     }
 
     /// <summary>
     /// Removes what retention no longer keeps — beyond <see cref="AuditOptions.RetainEvents"/> (once a
     /// tenth more has gathered) or, once per activation, older than <see cref="AuditOptions.RetainFor"/> —
-    /// and signs a checkpoint at the new start, in one atomic store script.
+    /// whole pages at a time, and signs a checkpoint at the new start.
     /// </summary>
     public async Task ApplyRetentionAsync()
     {
-        // The deferred-event flush interleaves with writes, and both end here: one trim at a time.
+        // Appends and calls interleave, and several end here: one trim at a time.
         if (_retaining)
         {
             return;
@@ -57,14 +67,40 @@ internal sealed partial class UserAuditTrail(string userId, AuditChain chain, IA
         _retaining = true;
         try
         {
-            var upTo = Math.Max(CountBoundary(), await AgeBoundaryAsync());
-            if (upTo < _retainedFrom || await log.ReadAsync(userId, upTo) is not { } last)
+            var count = CountBoundary();
+            var cutoff = await AgeCutoffAsync();
+            if (count < _retainedFrom && cutoff is null)
             {
                 return;
             }
 
-            await log.TrimAsync(userId, _retainedFrom, chain.Checkpoint(userId, upTo, last.Hash, time.GetUtcNow()));
-            _retainedFrom = upTo + 1;
+            // Only what is durable is trimmed, so nothing queued can land behind the checkpoint.
+            await DurableAsync();
+            var stored = await log.ReadAllAsync(userId);
+            var removable = stored.Events
+                .Select((e, i) => (Event: e, Page: stored.PageOf[i]))
+                .TakeWhile(e => e.Event.Sequence <= count || (cutoff is { } c && e.Event.Time < c))
+                .ToList();
+
+            // Whole pages only: a page whose last event must stay is kept with all of it.
+            var lastPage = removable.Count == 0 ? 0 : removable[^1].Page;
+            var next = stored.Events.Skip(removable.Count).FirstOrDefault();
+            if (next is not null && stored.PageOf[removable.Count] == lastPage && lastPage != 0)
+            {
+                removable = removable.Where(e => e.Page != lastPage).ToList();
+            }
+
+            if (removable.Count == 0 || removable[^1].Event.Operation == AuditChain.Unreadable)
+            {
+                return;
+            }
+
+            var last = removable[^1];
+            var pages = removable.Select(e => e.Page).Where(p => p > 0).Distinct().ToList();
+            var firstKeptPage = pages.Count > 0 ? pages.Max() + 1 : stored.Checkpoint?.FirstPage ?? 0;
+            var checkpoint = chain.Checkpoint(userId, last.Event.Sequence, last.Event.Hash, time.GetUtcNow()) with { FirstPage = firstKeptPage };
+            await log.TrimAsync(userId, checkpoint, removable.Any(e => e.Page == 0) ? _retainedFrom : long.MaxValue, pages);
+            _retainedFrom = last.Event.Sequence + 1;
         }
         finally
         {
@@ -72,28 +108,59 @@ internal sealed partial class UserAuditTrail(string userId, AuditChain chain, IA
         }
     }
 
-    /// <summary>Where the retained trail starts, for verification.</summary>
-    public Task<AuditCheckpoint?> CheckpointAsync() => log.CheckpointAsync(userId);
-
     /// <summary>
-    /// Checks the kept trail from its checkpoint, and that it reaches the last event this activation
-    /// knows was written: a trail cut short at the end is as broken as one with a hole. (The last
-    /// write's events also come back at the next activation, replayed from the authenticated
-    /// snapshot's outbox; events after it, removed with the head key while no grain is active,
-    /// leave nothing newer to compare with.)
+    /// Checks the kept trail from its checkpoint, then that its end is where it must be: at the signed
+    /// head mark written with the last page (removing the last events while no grain is active, or
+    /// across a restart, leaves the mark pointing past them), and at the last event this activation
+    /// sealed and queued. Every failure names the first sequence concerned.
     /// </summary>
     public async Task<AuditVerification> VerifyAsync()
     {
-        var events = await ReadAllAsync();
-        var checkpoint = await CheckpointAsync();
-        var chained = chain.Verify(userId, checkpoint, events);
-        var last = events.Count > 0 ? events[^1].Sequence : checkpoint?.Sequence ?? 0;
-        if (!chained.Valid || last >= _head.Sequence)
+        await DurableAsync();
+        var stored = await log.ReadAllAsync(userId);
+        var events = stored.Events;
+        var chained = chain.Verify(userId, stored.Checkpoint, events);
+        if (!chained.Valid)
         {
             return chained;
         }
 
-        return new AuditVerification(false, events.Count, last + 1, $"the trail ends at event {last}, but events up to {_head.Sequence} were written (the end of the trail was removed)");
+        var last = events.Count > 0 ? events[^1].Sequence : stored.Checkpoint?.Sequence ?? 0;
+        AuditVerification Broken(long sequence, string problem) => new(false, events.Count, sequence, problem);
+        if (stored.MarkStored && (stored.Mark is not { } stale || !chain.Authentic(userId, stale)))
+        {
+            return Broken(last, "the signed head mark that records where the trail ends does not authenticate (it was altered or forged)");
+        }
+
+        if (stored.Mark is { } mark)
+        {
+            if (last < mark.Sequence)
+            {
+                return Broken(last + 1, $"the trail ends at event {last}, but the signed head mark records events up to {mark.Sequence} (events {last + 1} to {mark.Sequence} were removed)");
+            }
+
+            var marked = events.FirstOrDefault(e => e.Sequence == mark.Sequence);
+            if (marked is not null && !marked.Hash.StartsWith(mark.HashPrefix, StringComparison.Ordinal))
+            {
+                return Broken(mark.Sequence, $"event {mark.Sequence} is not the one the signed head mark records (the end of the trail was replaced)");
+            }
+
+            if (last > mark.Sequence)
+            {
+                return Broken(mark.Sequence + 1, $"events {mark.Sequence + 1} to {last} follow the signed head mark's last event {mark.Sequence} (the mark was set back to an older one)");
+            }
+        }
+        else if (stored.Pages > 0)
+        {
+            return Broken(last, "the trail's pages have no head mark (it was removed), so its end cannot be checked");
+        }
+
+        if (last < _head.Sequence)
+        {
+            return Broken(last + 1, $"the trail ends at event {last}, but events up to {_head.Sequence} were written (the end of the trail was removed)");
+        }
+
+        return chained;
     }
 
     /// <summary>Turns an entry into the next event of the chain.</summary>
@@ -101,6 +168,7 @@ internal sealed partial class UserAuditTrail(string userId, AuditChain chain, IA
     {
         var unsigned = new AuditEvent
         {
+            UserId = userId,
             Sequence = _head.Sequence + 1,
             Time = time.GetUtcNow(),
             Actor = entry.Caller.Subject,
@@ -120,7 +188,7 @@ internal sealed partial class UserAuditTrail(string userId, AuditChain chain, IA
         return linked;
     }
 
-    /// <summary>Undoes <see cref="Seal"/> for the events of a snapshot write that failed; nothing was sealed after them.</summary>
+    /// <summary>Undoes <see cref="Seal"/> for the events of a snapshot write that failed; nothing was sealed or queued after them.</summary>
     public void Rewind((long Sequence, string Hash) head, IEnumerable<AuditEntry> entries)
     {
         _head = head;
@@ -130,129 +198,82 @@ internal sealed partial class UserAuditTrail(string userId, AuditChain chain, IA
         }
     }
 
-    /// <summary>Seals the entry of a call that wrote no snapshot; its event waits for the next batch append.</summary>
-    public void Defer(AuditEntry entry) => _deferred.Add(Seal(entry));
+    /// <summary>Seals the entry of a call that wrote no snapshot and queues its event for the silo's next flush.</summary>
+    public void Defer(AuditEntry entry) => Queue([Seal(entry)]);
 
     /// <summary>
-    /// Hands the deferred events to a snapshot write, which carries them in its outbox ahead of its
-    /// own event. Should the write fail, <see cref="Restore"/> takes them back.
+    /// Puts the events queued but not yet durable into a write's record (ahead of the write's own), so
+    /// that a crash before the next flush loses none of them once the write succeeded. Events already
+    /// in the <paramref name="outbox"/> were carried by an earlier write and are durable with it.
     /// </summary>
-    public List<AuditEvent> TakeDeferred()
+    public void CarryInto(List<AuditEvent> record, IReadOnlyList<AuditEvent> outbox)
     {
-        var taken = _deferred.ToList();
-        _deferred.Clear();
-        return taken;
+        var after = outbox.Count > 0 ? outbox[^1].Sequence : 0;
+        record.AddRange(Undurable().SelectMany(p => p.Page.Events).Where(e => e.Sequence > after));
     }
 
-    /// <summary>Takes back deferred events a failed snapshot write did not make durable; they keep their place in the chain.</summary>
-    public void Restore(List<AuditEvent> events) => _deferred.InsertRange(0, events);
-
-    /// <summary>Appends the deferred events in one round trip; they stay deferred if the store refuses.</summary>
-    public async Task AppendDeferredAsync()
+    /// <summary>Completes once every queued event is in the log (asking the silo to flush now); throws if that flush failed.</summary>
+    public async Task DurableAsync()
     {
-        if (_deferred.Count == 0)
+        foreach (var pending in Undurable().ToList())
         {
-            return;
+            await appender.DurableAsync(pending);
         }
 
-        var batch = _deferred.ToList();
-        await AppendAsync(batch);
-
-        // By sequence, not by position: a write that ran while this append was in flight may have
-        // taken the deferred events into its snapshot (and, failing, put them back).
-        var last = batch[^1].Sequence;
-        _deferred.RemoveAll(e => e.Sequence <= last);
+        _pending.RemoveAll(p => p.Durable);
     }
 
     /// <summary>
-    /// Appends the outbox's events to the log in order, in one round trip, and empties the outbox.
-    /// An event already in the log (a replay) is not appended or published again.
+    /// Queues the outbox's events not queued before, waits until they are durable, and empties the
+    /// outbox. An event the log already holds (a replay) is not queued again.
     /// </summary>
     public async Task FlushAsync(List<AuditEvent> outbox)
     {
-        if (outbox.Count == 0)
+        var fresh = outbox.Where(e => e.Sequence > _queued).ToList();
+        if (fresh.Count > 0)
         {
-            return;
+            Queue(fresh);
         }
 
-        await AppendAsync(outbox);
+        await DurableAsync();
         outbox.Clear();
     }
 
-    /// <summary>Every event of the user, ordered by sequence, deferred ones included (they are appended first).</summary>
+    /// <summary>Every kept event of the user, ordered by sequence, queued ones included (they are written first).</summary>
     public async Task<IReadOnlyList<AuditEvent>> ReadAllAsync()
     {
-        await AppendDeferredAsync();
-        return await log.ReadAllAsync(userId);
+        await DurableAsync();
+        return (await log.ReadAllAsync(userId)).Events;
     }
 
-    private async Task AppendAsync(IReadOnlyList<AuditEvent> events)
+    private void Queue(IReadOnlyList<AuditEvent> events)
     {
-        var appended = await log.AppendAsync(userId, events);
-        _appended = Math.Max(_appended, events.Max(e => e.Sequence));
-
-        // The log is the record; the stream only tells live consumers. A publish that fails (the
-        // stream's queue is gone during a silo shutdown, say) must not make durable events look
-        // unwritten, or they would be appended again and published twice.
-        try
-        {
-            foreach (var auditEvent in appended)
-            {
-                await stream.OnNextAsync(auditEvent);
-            }
-        }
-        catch (Exception ex)
-        {
-            LogPublishFailed(logger, appended.Count, ex);
-        }
+        _pending.RemoveAll(p => p.Durable);
+        _pages++;
+        var last = events[^1];
+        var page = new AuditPageWrite(userId, _pages, AuditPageCodec.Encode(events), chain.Mark(userId, last.Sequence, last.Hash, _pages), events);
+        _pending.Add(appender.Enqueue(page));
+        _queued = last.Sequence;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing {EventCount} audit events on the live stream failed; they are in the durable log")]
-    private static partial void LogPublishFailed(ILogger logger, int eventCount, Exception exception);
+    private IEnumerable<AuditPending> Undurable() => _pending.Where(p => !p.Durable);
 
     private long CountBoundary()
     {
-        var excess = _appended - _retainedFrom + 1 - options.RetainEvents;
-        return excess >= Math.Max(1, options.RetainEvents / 10) ? _appended - options.RetainEvents : 0;
+        var excess = _head.Sequence - _retainedFrom + 1 - options.RetainEvents;
+        return excess >= Math.Max(1, options.RetainEvents / 10) ? _head.Sequence - options.RetainEvents : 0;
     }
 
-    /// <summary>The last event older than the retention age (events are in time order, so a binary search finds it).</summary>
-    private async Task<long> AgeBoundaryAsync()
+    /// <summary>Once per activation: the retention age's cutoff, when the oldest kept event is older (one read usually says it is not).</summary>
+    private async Task<DateTimeOffset?> AgeCutoffAsync()
     {
         if (!_ageCheckDue)
         {
-            return 0;
+            return null;
         }
 
         _ageCheckDue = false;
         var cutoff = time.GetUtcNow() - options.RetainFor;
-
-        // Usually even the oldest kept event is young enough: one read, no search.
-        if (await log.ReadAsync(userId, _retainedFrom) is not { } oldest || oldest.Time >= cutoff)
-        {
-            return 0;
-        }
-
-        long low = _retainedFrom + 1, high = _appended, boundary = _retainedFrom;
-        while (low <= high)
-        {
-            var middle = low + ((high - low) / 2);
-            if (await log.ReadAsync(userId, middle) is not { } probe)
-            {
-                break;
-            }
-
-            if (probe.Time < cutoff)
-            {
-                boundary = middle;
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle - 1;
-            }
-        }
-
-        return boundary;
+        return await log.OldestAsync(userId) is { } oldest && oldest.Time < cutoff ? cutoff : null;
     }
 }

@@ -187,7 +187,7 @@ internal sealed partial class StoreMigrationGrain(
         if (targetHead.Sequence > sourceHead.Sequence)
         {
             // Newer on the target: its trail must go through the source's last event.
-            var continued = sourceHead.Sequence == 0 ? sourceHead.Hash : (await target.AuditLog.ReadAsync(userId, sourceHead.Sequence))?.Hash;
+            var continued = sourceHead.Sequence == 0 ? sourceHead.Hash : (await target.AuditLog.ReadAllAsync(userId)).Events.FirstOrDefault(e => e.Sequence == sourceHead.Sequence)?.Hash;
             return continued == sourceHead.Hash ? null : $"the target's audit event {sourceHead.Sequence} is not the source's last event";
         }
 

@@ -40,8 +40,9 @@ internal sealed class UserKeyTransfer
     /// <summary>Fences the user's snapshot in <paramref name="from"/> and copies every key of the user to <paramref name="to"/>, replacing what was there.</summary>
     /// <returns>The bytes copied (field names and values).</returns>
     /// <remarks>
-    /// Four round trips whatever the number of keys: the fence; every key's type and time to live; every
-    /// key's value; then, in order on one connection, each target key deleted, written and given its time to live.
+    /// A few round trips whatever the number of keys: the fence; which audit pages each store holds; every
+    /// key's type and time to live; every key's value; then, in order on one connection, each target key
+    /// deleted, written and given its time to live.
     /// </remarks>
     public async Task<long> CopyAsync(UserStore from, UserStore to, string userId)
     {
@@ -49,15 +50,25 @@ internal sealed class UserKeyTransfer
         var target = (await to.Connection.GetAsync()).GetDatabase();
         await source.HashSetAsync(StoreKeys.Snapshot(from.Connection.KeyPrefix, userId), EtagField, FencePrefix + Guid.NewGuid().ToString("N"));
 
-        var fromKeys = StoreKeys.UserKeys(from.Connection.KeyPrefix, userId);
-        var toKeys = StoreKeys.UserKeys(to.Connection.KeyPrefix, userId);
+        var pages = from.AuditLog.PagesAsync(userId);
+        var pagesThere = to.AuditLog.PagesAsync(userId);
+        await Task.WhenAll(pages, pagesThere);
+        var fromKeys = Keys(from, userId, pages.Result);
+        var toKeys = Keys(to, userId, pages.Result);
         var types = fromKeys.Select(k => source.KeyTypeAsync(k)).ToArray();
         var ttls = fromKeys.Select(k => source.KeyTimeToLiveAsync(k)).ToArray();
         await Task.WhenAll(Task.WhenAll(types), Task.WhenAll(ttls));
         var values = fromKeys.Select((k, i) => ReadAsync(source, k, types[i].Result)).ToArray();
         await Task.WhenAll(values);
 
+        // Pages an earlier stay of the user on the target left past the copied ones would read as the trail's continuation.
         var writes = new List<Task>();
+        var leftOver = pagesThere.Result.Except(pages.Result).Select(page => (RedisKey)StoreKeys.AuditPage(to.Connection.KeyPrefix, userId, page)).ToArray();
+        if (leftOver.Length > 0)
+        {
+            writes.Add(target.KeyDeleteAsync(leftOver));
+        }
+
         for (var i = 0; i < toKeys.Count; i++)
         {
             writes.Add(target.KeyDeleteAsync(toKeys[i]));
@@ -90,9 +101,19 @@ internal sealed class UserKeyTransfer
         }
     }
 
-    /// <summary>Deletes every key of the user in <paramref name="store"/>.</summary>
-    public async Task DeleteAsync(UserStore store, string userId) =>
-        await (await store.Connection.GetAsync()).GetDatabase().KeyDeleteAsync(StoreKeys.UserKeys(store.Connection.KeyPrefix, userId).Select(k => (RedisKey)k).ToArray());
+    /// <summary>Deletes every key of the user in <paramref name="store"/>, audit pages included.</summary>
+    public async Task DeleteAsync(UserStore store, string userId)
+    {
+        var keys = Keys(store, userId, await store.AuditLog.PagesAsync(userId));
+        await (await store.Connection.GetAsync()).GetDatabase().KeyDeleteAsync(keys.Select(k => (RedisKey)k).ToArray());
+    }
+
+    /// <summary>The user's keys in <paramref name="store"/>: <see cref="StoreKeys.UserKeys"/>, then the audit <paramref name="pages"/>.</summary>
+    private static List<string> Keys(UserStore store, string userId, IReadOnlyList<long> pages) =>
+    [
+        .. StoreKeys.UserKeys(store.Connection.KeyPrefix, userId),
+        .. pages.Select(page => StoreKeys.AuditPage(store.Connection.KeyPrefix, userId, page)),
+    ];
 
     /// <summary>Every user with at least one key in <paramref name="store"/>.</summary>
     public async Task<HashSet<string>> UsersAsync(UserStore store)

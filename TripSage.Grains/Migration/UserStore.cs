@@ -7,10 +7,10 @@ namespace TripSage.Memory.Grains.Migration;
 
 /// <summary>
 /// One store a user's keys can live on, with what the user's grain reads and writes there: the encrypted
-/// snapshots, the journal, the audit log and the kept rate limits. The grid has one (the source) and, while a migration
-/// runs, a second (the target).
+/// snapshots, the journal, the audit log (and the appender that writes its pages: a user's audit pages go to the store
+/// the user lives on) and the kept rate limits. The grid has one (the source) and, while a migration runs, a second (the target).
 /// </summary>
-internal sealed class UserStore(string name, StoreConnection connection, IGrainStorage snapshots, IAuditLog auditLog, RateLimitKeeper rateLimits, IJournalLog journal)
+internal sealed class UserStore(string name, StoreConnection connection, IGrainStorage snapshots, AuditAppender auditAppender, RateLimitKeeper rateLimits, IJournalLog journal)
 {
     public const string SourceName = "source";
     public const string TargetName = "target";
@@ -22,7 +22,9 @@ internal sealed class UserStore(string name, StoreConnection connection, IGrainS
 
     public IGrainStorage Snapshots { get; } = snapshots;
 
-    public IAuditLog AuditLog { get; } = auditLog;
+    public IAuditLog AuditLog => AuditAppender.Log;
+
+    public AuditAppender AuditAppender { get; } = auditAppender;
 
     public RateLimitKeeper RateLimits { get; } = rateLimits;
 

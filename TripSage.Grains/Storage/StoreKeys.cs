@@ -29,6 +29,16 @@ internal static class StoreKeys
     public static string AuditLog(string keyPrefix, string userId) => $"{keyPrefix}:audit:{userId}";
 
     /// <summary>
+    /// One page of a user's audit trail: consecutive events in the compact binary form, numbered from 1
+    /// per user: <c>{prefix}:audit-page:{user}:{page}</c>. Pages of every user are written together, one
+    /// command per flush, so each is a key of its own.
+    /// </summary>
+    public static string AuditPage(string keyPrefix, string userId, long page) => $"{keyPrefix}:audit-page:{userId}:{page}";
+
+    /// <summary>The signed end of a user's audit trail, rewritten with each page: <c>{prefix}:audit-mark:{user}</c>.</summary>
+    public static string AuditHeadMark(string keyPrefix, string userId) => $"{keyPrefix}:audit-mark:{userId}";
+
+    /// <summary>
     /// Where a user's retained audit trail starts after retention removed older events (a signed
     /// checkpoint; absent while nothing was removed): <c>{prefix}:audit-checkpoint:{user}</c>.
     /// </summary>
@@ -44,7 +54,9 @@ internal static class StoreKeys
     /// Every key the grid keeps for one user, in the order a store migration copies them. This list is the
     /// one place a per-user key is named for migration: a new per-user key is added here (one line), and
     /// <c>tripsage migrate</c> copies, verifies and deletes it with the rest. Each name ends with the user
-    /// id, so <c>UserKeys(prefix, "*")</c> gives the patterns that find every user in a store.
+    /// id, so <c>UserKeys(prefix, "*")</c> gives the patterns that find every user in a store. The one
+    /// exception is the audit pages (<see cref="AuditPage"/>), a key per page: the migration asks the audit
+    /// log which pages a user has and copies those with the rest.
     /// </summary>
     public static IReadOnlyList<string> UserKeys(string keyPrefix, string userId) =>
     [
@@ -52,6 +64,7 @@ internal static class StoreKeys
         Journal(keyPrefix, userId),
         DataKey(keyPrefix, userId),
         AuditLog(keyPrefix, userId),
+        AuditHeadMark(keyPrefix, userId),
         AuditCheckpoint(keyPrefix, userId),
         RateLimits(keyPrefix, userId),
     ];

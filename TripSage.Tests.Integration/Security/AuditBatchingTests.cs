@@ -1,6 +1,4 @@
-using StackExchange.Redis;
 using TripSage.Memory.Grains.Audit;
-using TripSage.Memory.Grains.Storage;
 using TripSage.Memory.Tests.Infrastructure;
 
 namespace TripSage.Memory.Tests.Integration.Security;
@@ -149,12 +147,5 @@ public sealed class AuditBatchingTests : IAsyncLifetime
 
     private Task<List<string>> RawOperationsAsync(string userId) => RawOperationsAsync(_store, userId);
 
-    private static async Task<List<string>> RawOperationsAsync(TestStore store, string userId)
-    {
-        var raw = await (await store.RawAsync()).HashGetAllAsync(StoreKeys.AuditLog(StoreKeys.DefaultPrefix, userId));
-        return raw
-            .OrderBy(e => (string)e.Name!, StringComparer.Ordinal)
-            .Select(e => System.Text.Json.JsonDocument.Parse((string)e.Value!).RootElement.GetProperty("operation").GetString()!)
-            .ToList();
-    }
+    private static Task<List<string>> RawOperationsAsync(TestStore store, string userId) => RawAuditTrail.OperationsAsync(store, userId);
 }

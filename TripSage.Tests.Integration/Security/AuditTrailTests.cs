@@ -76,10 +76,11 @@ public sealed class AuditTrailTests(GarnetClusterFixture fixture)
         await _memory.User(userId).SearchAsync(new SearchQuery("Zeppelin"));
         await _memory.DeactivateAsync(userId);
 
-        var raw = await (await _memory.Store.RawAsync()).HashGetAllAsync(StoreKeys.AuditLog(StoreKeys.DefaultPrefix, userId));
+        var db = await _memory.Store.RawAsync();
+        var pages = new[] { 1L, 2L }.Select(p => (byte[])db.StringGet(StoreKeys.AuditPage(StoreKeys.DefaultPrefix, userId, p))!).ToList();
 
-        Assert.Equal(2, raw.Length);
-        Assert.All(raw, e => Assert.DoesNotContain("Zeppelin", (string)e.Value!));
+        Assert.Equal(2, (await RawAuditTrail.EventsAsync(_memory.Store, userId)).Count);
+        Assert.All(pages, page => Assert.DoesNotContain("Zeppelin", System.Text.Encoding.UTF8.GetString(page)));
     }
 
     [Theory]
@@ -95,21 +96,21 @@ public sealed class AuditTrailTests(GarnetClusterFixture fixture)
             await user.RememberAsync([new NewMemory($"memory {i}")]);
         }
 
+        // Each remember wrote one page holding its event: page n holds event n.
         var db = await _memory.Store.RawAsync();
-        var key = StoreKeys.AuditLog(StoreKeys.DefaultPrefix, userId);
-        RedisValue Field(long sequence) => sequence.ToString("D19");
+        RedisKey Page(long page) => StoreKeys.AuditPage(StoreKeys.DefaultPrefix, userId, page);
+        var events = await RawAuditTrail.EventsAsync(_memory.Store, userId);
         switch (tampering)
         {
             case "altered":
-                var third = (string)(await db.HashGetAsync(key, Field(3)))!;
-                await db.HashSetAsync(key, Field(3), third.Replace("\"outcome\":\"ok\"", "\"outcome\":\"denied\""));
+                await db.StringSetAsync(Page(3), AuditPageCodec.Encode([events[2] with { Outcome = "denied" }]));
                 break;
             case "deleted":
-                await db.HashDeleteAsync(key, Field(3));
+                await db.KeyDeleteAsync(Page(3));
                 break;
             default:
-                var (a, b) = ((string)(await db.HashGetAsync(key, Field(3)))!, (string)(await db.HashGetAsync(key, Field(4)))!);
-                await db.HashSetAsync(key, [new HashEntry(Field(3), Renumber(b, 3)), new HashEntry(Field(4), Renumber(a, 4))]);
+                await db.StringSetAsync(Page(3), AuditPageCodec.Encode([events[3] with { Sequence = 3 }]));
+                await db.StringSetAsync(Page(4), AuditPageCodec.Encode([events[2] with { Sequence = 4 }]));
                 break;
         }
 
@@ -128,12 +129,41 @@ public sealed class AuditTrailTests(GarnetClusterFixture fixture)
         await user.RememberAsync([new NewMemory("first")]);
         await user.RememberAsync([new NewMemory("second")]);
 
-        await (await _memory.Store.RawAsync()).HashDeleteAsync(StoreKeys.AuditLog(StoreKeys.DefaultPrefix, userId), [2L.ToString("D19")]);
+        await (await _memory.Store.RawAsync()).KeyDeleteAsync(StoreKeys.AuditPage(StoreKeys.DefaultPrefix, userId, 2));
         var verification = await user.VerifyAuditAsync();
 
         Assert.False(verification.Valid);
         Assert.Equal(2, verification.FirstBadSequence);
         Assert.Contains("removed", verification.Problem);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public async Task LastEventsRemovedWhileIdle_VerifyReportsTheTruncationNamingTheSequence(int removed)
+    {
+        var userId = TestUsers.New();
+        var user = _memory.User(userId);
+        await user.RememberAsync([new NewMemory("written")]);
+        for (var i = 0; i < 4; i++)
+        {
+            await user.GetStatsAsync();
+        }
+
+        // Idle: the grain is gone, so no activation remembers the head; only the signed head mark does.
+        await _memory.DeactivateAsync(userId);
+        var db = await _memory.Store.RawAsync();
+        var pages = (await RawAuditTrail.EventsAsync(_memory.Store, userId)).Count;
+        for (var page = pages - removed + 1; page <= pages; page++)
+        {
+            await db.KeyDeleteAsync(StoreKeys.AuditPage(StoreKeys.DefaultPrefix, userId, page));
+        }
+
+        var verification = await user.VerifyAuditAsync();
+
+        Assert.False(verification.Valid);
+        Assert.Equal(pages - removed + 1, verification.FirstBadSequence);
+        Assert.Contains("head mark", verification.Problem);
     }
 
     [Fact]
@@ -144,7 +174,7 @@ public sealed class AuditTrailTests(GarnetClusterFixture fixture)
         await user.RememberAsync([new NewMemory("first")]);
         await user.RememberAsync([new NewMemory("second")]);
 
-        await (await _memory.Store.RawAsync()).HashSetAsync(StoreKeys.AuditLog(StoreKeys.DefaultPrefix, userId), 1L.ToString("D19"), "{not json");
+        await (await _memory.Store.RawAsync()).StringSetAsync(StoreKeys.AuditPage(StoreKeys.DefaultPrefix, userId, 1), new byte[] { AuditPageCodec.Version, 1, 1, 0xFF });
         var verification = await user.VerifyAuditAsync();
 
         Assert.False(verification.Valid);
@@ -200,6 +230,12 @@ public sealed class AuditTrailTests(GarnetClusterFixture fixture)
         var stream = _memory.InternalClient.GetStreamProvider(AuditStream.ProviderName).GetStream<AuditEvent>(AuditStream.For(userId));
         var subscription = await stream.SubscribeAsync((AuditEvent e, StreamSequenceToken? _) =>
         {
+            // The stream is shared by the users of a partition: a consumer keeps its user's events.
+            if (e.UserId != userId)
+            {
+                return Task.CompletedTask;
+            }
+
             lock (received)
             {
                 received.Add(e);
@@ -216,13 +252,5 @@ public sealed class AuditTrailTests(GarnetClusterFixture fixture)
         Assert.Equal(["remember", "stats"], received.OrderBy(e => e.Sequence).Select(e => e.Operation));
     }
 
-    private async Task<long> LogLengthAsync(string userId) =>
-        await (await _memory.Store.RawAsync()).HashLengthAsync(StoreKeys.AuditLog(StoreKeys.DefaultPrefix, userId));
-
-    private static string Renumber(string json, long sequence)
-    {
-        var node = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(json)!;
-        var rewritten = node.ToDictionary(p => p.Key, p => p.Key == "sequence" ? JsonSerializer.SerializeToElement(sequence) : p.Value);
-        return JsonSerializer.Serialize(rewritten);
-    }
+    private async Task<long> LogLengthAsync(string userId) => (await RawAuditTrail.EventsAsync(_memory.Store, userId)).Count;
 }
