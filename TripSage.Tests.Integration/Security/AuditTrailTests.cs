@@ -129,7 +129,12 @@ public sealed class AuditTrailTests(GarnetClusterFixture fixture)
         await user.RememberAsync([new NewMemory("first")]);
         await user.RememberAsync([new NewMemory("second")]);
 
-        await (await _memory.Store.RawAsync()).KeyDeleteAsync(StoreKeys.AuditPage(StoreKeys.DefaultPrefix, userId, 2));
+        // The write's event is durable in its journal record when the write is answered; its page follows with the
+        // silo-wide flush. Removed before it is written, the page would simply arrive afterwards (the test raced).
+        var raw = await _memory.Store.RawAsync();
+        var lastPage = StoreKeys.AuditPage(StoreKeys.DefaultPrefix, userId, 2);
+        await Eventually.TrueAsync(() => raw.KeyExistsAsync(lastPage), TimeSpan.FromSeconds(20), "the second event's page in the store");
+        await raw.KeyDeleteAsync(lastPage);
         var verification = await user.VerifyAuditAsync();
 
         Assert.False(verification.Valid);
