@@ -28,7 +28,7 @@ internal sealed class MigrationLedger(StoreConnection source)
     private const string Percent = "percent";
     private const string Epoch = "epoch";
     private const string Changed = "changed";
-    private const string MovedUsers = "users";
+    private const string Moves = "moves";
     private const string MovedBytes = "bytes";
 
     public async Task<MigrationRollout> ReadRolloutAsync()
@@ -68,13 +68,13 @@ internal sealed class MigrationLedger(StoreConnection source)
     {
         var database = await DatabaseAsync();
         var key = StoreKeys.MigrationMoved(source.KeyPrefix);
-        await Task.WhenAll(database.HashIncrementAsync(key, MovedUsers, 1), database.HashIncrementAsync(key, MovedBytes, bytes));
+        await Task.WhenAll(database.HashIncrementAsync(key, Moves, 1), database.HashIncrementAsync(key, MovedBytes, bytes));
     }
 
-    /// <summary>The users moved and bytes copied so far, by every silo and <c>migrate copy</c>.</summary>
-    public async Task<(long Users, long Bytes)> MovedAsync()
+    /// <summary>The moves of users' keys and the bytes they copied so far, by every silo and <c>migrate copy</c>.</summary>
+    public async Task<(long Moves, long Bytes)> MovedAsync()
     {
-        var fields = await (await DatabaseAsync()).HashGetAsync(StoreKeys.MigrationMoved(source.KeyPrefix), [MovedUsers, MovedBytes]);
+        var fields = await (await DatabaseAsync()).HashGetAsync(StoreKeys.MigrationMoved(source.KeyPrefix), [Moves, MovedBytes]);
         return ((long?)fields[0] ?? 0, (long?)fields[1] ?? 0);
     }
 

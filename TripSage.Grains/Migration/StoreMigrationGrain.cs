@@ -37,8 +37,8 @@ internal sealed partial class StoreMigrationGrain(
         var waiting = users.Count(u => stores.OwnerOf(u, rollout).Name != placements.GetValueOrDefault(u, UserStore.SourceName));
         var verifications = await ledger.VerificationsAsync();
         var verified = verifications.Count(v => v.Value == MigrationLedger.VerifiedOutcome);
-        var (movedUsers, movedBytes) = await ledger.MovedAsync();
-        return new MigrationStatus(rollout.Percent, rollout.Epoch, rollout.ChangedAt, users.Count, users.Count - onTarget, onTarget, waiting, verified, verifications.Count - verified, movedUsers, movedBytes);
+        var (moves, movedBytes) = await ledger.MovedAsync();
+        return new MigrationStatus(rollout.Percent, rollout.Epoch, rollout.ChangedAt, users.Count, users.Count - onTarget, onTarget, waiting, verified, verifications.Count - verified, moves, movedBytes);
     }
 
     public async Task<MigrationStatus> SetPercentAsync(int percent)

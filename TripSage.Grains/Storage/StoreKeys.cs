@@ -83,7 +83,7 @@ internal static class StoreKeys
 
     /// <summary>
     /// What every move of a user's keys between stores added up to, by activations and <c>migrate copy</c> alike
-    /// (a hash: <c>users</c>, <c>bytes</c>): <c>{prefix}:migration:moved</c>.
+    /// (a hash: <c>moves</c>, <c>bytes</c>): <c>{prefix}:migration:moved</c>.
     /// </summary>
     public static string MigrationMoved(string keyPrefix) => $"{keyPrefix}:migration:moved";
 
