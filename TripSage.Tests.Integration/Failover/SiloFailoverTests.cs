@@ -99,7 +99,7 @@ public sealed class SiloFailoverTests : IAsyncLifetime
                 {
                     if (!readersOnly.Contains(user))
                     {
-                        var outcome = await _client.RememberAsync(user, new NewMemory($"Note {i} of {user}"));
+                        var outcome = await _client.RememberAsync(user, new NewMemory($"Note {i}"));
                         acknowledged.Add((user, outcome.MemoryId));
                     }
 

@@ -81,7 +81,7 @@ public sealed class CryptoShreddingTests : IAsyncLifetime
         var users = Enumerable.Range(0, 3).Select(_ => TestUsers.New()).ToList();
         foreach (var user in users)
         {
-            await _memory.User(user).RememberAsync([new NewMemory($"memory of {user}")]);
+            await _memory.User(user).RememberAsync([new NewMemory("a memory to re-wrap")]);
         }
 
         var newKey = KeyRing.NewKey();
