@@ -123,6 +123,10 @@ public sealed class AuditBatchingTests : IAsyncLifetime
         var userId = TestUsers.New();
         var user = memory.User(userId);
         await user.RememberAsync([new NewMemory("Window seat on night trains")]);
+
+        // The write's page goes out with the next flush; held too, it would be the write's page the grain waits for
+        // (the grain's next call waits for the previous write's page), not the deferred read events under test.
+        await Eventually.TrueAsync(async () => (await RawOperationsAsync(store, userId)).Count == 1, TimeSpan.FromSeconds(20), "the write's page in the store");
         var hold = FaultInjectingAuditLog.HoldAppendsFor(userId);
         try
         {
