@@ -40,7 +40,7 @@ internal sealed partial class UserMemoryGrain
         var sequenceBefore = _journal.Sequence;
         var etagBefore = state.Etag;
         var changes = _memory.TakeChanges();
-        _audit.CarryInto(changes.AuditEvents, state.State.AuditOutbox);
+        _audit.CarryInto(changes.AuditEvents);
         foreach (var call in calls.Where(c => !c.Recorded))
         {
             changes.AuditEvents.Add(_audit.Seal(call));
@@ -121,10 +121,15 @@ internal sealed partial class UserMemoryGrain
         }
     }
 
-    /// <summary>After a successful write: its events to the log, the journal folded when due. Logs its failures; never throws.</summary>
+    /// <summary>
+    /// After a successful write: its events queued for the silo's next audit flush (not awaited: the
+    /// record just written keeps them, and waiting held the user's next call, reads included, behind
+    /// the flush), retention and the journal's fold when due. Logs its failures; never throws.
+    /// </summary>
     private async Task AfterWriteAsync()
     {
-        await FlushAuditOutboxAsync();
+        _audit.Recorded(state.State.AuditOutbox);
+        await ApplyAuditRetentionAsync();
         await CompactJournalAsync();
     }
 
@@ -209,27 +214,6 @@ internal sealed partial class UserMemoryGrain
         }
     }
 
-    /// <summary>
-    /// Moves the outbox to the durable log. The change and its event are already durable in the
-    /// snapshot, so a store hiccup here is logged, not thrown: the outbox is replayed (once) at the
-    /// next write or activation.
-    /// </summary>
-    private async Task FlushAuditOutboxAsync()
-    {
-        try
-        {
-            await _audit.FlushAsync(state.State.AuditOutbox);
-        }
-        catch (Exception ex)
-        {
-            // The appender counted the failed flush (tripsage_memory_audit_append_failures_total).
-            LogAuditFlushFailed(logger, ex);
-            return;
-        }
-
-        await ApplyAuditRetentionAsync();
-    }
-
     /// <summary>Retention is housekeeping: a failure is logged and tried again after the next append.</summary>
     private async Task ApplyAuditRetentionAsync()
     {
@@ -263,7 +247,4 @@ internal sealed partial class UserMemoryGrain
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Removing audit events past retention failed; nothing was removed, and it is tried again after the next append")]
     private static partial void LogAuditRetentionFailed(ILogger logger, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Appending audit events to the log failed; they stay in the snapshot's outbox and are replayed later")]
-    private static partial void LogAuditFlushFailed(ILogger logger, Exception exception);
 }

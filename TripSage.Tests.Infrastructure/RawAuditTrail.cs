@@ -10,6 +10,13 @@ internal static class RawAuditTrail
     public static async Task<List<string>> OperationsAsync(TestStore store, string userId) =>
         (await EventsAsync(store, userId)).Select(e => e.Operation).ToList();
 
+    /// <summary>
+    /// Waits until the log holds <paramref name="count"/> events of the user: a write's page reaches the log
+    /// with the silo's next flush, after the write was answered (its journal record holds the event meanwhile).
+    /// </summary>
+    public static Task LoggedAsync(TestStore store, string userId, int count) =>
+        Eventually.TrueAsync(async () => (await EventsAsync(store, userId)).Count >= count, TimeSpan.FromSeconds(20), $"{count} audit events in the log");
+
     public static async Task<IReadOnlyList<AuditEvent>> EventsAsync(TestStore store, string userId)
     {
         await using var connection = new StoreConnection(Options.Create(new StoreOptions { ConnectionString = store.ConnectionString }));

@@ -5,9 +5,11 @@ namespace TripSage.Memory.Grains.Audit;
 /// events, and handing them to the silo's <see cref="AuditAppender"/> as pages. A call that writes
 /// nothing (a read, a denial, a failure) has its event sealed and queued: it reaches the log with the
 /// silo's next flush, within <see cref="AuditOptions.FlushDelay"/>, and the call issues no store
-/// command. A write carries its event, and the events still queued, in the snapshot's outbox; once
-/// the snapshot is durable they are queued too and awaited. Retention removes the oldest pages
-/// behind a signed checkpoint. Used only on the grain's scheduler.
+/// command. A write carries its event, and the events still queued, in its durable record (journal
+/// record or snapshot, whose outbox holds them); once that record is durable they are queued for the
+/// next flush too, and the user's next call does not wait for it: a crash before the flush loses none
+/// of them, the next activation moves them from the record to the log. Retention removes the oldest
+/// pages behind a signed checkpoint. Used only on the grain's scheduler.
 /// </summary>
 internal sealed class UserAuditTrail(string userId, AuditChain chain, IAuditLog log, AuditAppender appender, TimeProvider time, AuditOptions options)
 {
@@ -16,8 +18,10 @@ internal sealed class UserAuditTrail(string userId, AuditChain chain, IAuditLog 
     private (long Sequence, string Hash) _head;
     private long _pages;
 
-    // The highest sequence handed to the appender; the first one retention kept.
+    // The highest sequence handed to the appender; the highest one durable in a write's record (or
+    // in the log); the first one retention kept.
     private long _queued;
+    private long _recorded;
     private long _retainedFrom = 1;
 
     // Age is checked once per activation: events do not age out by the minute.
@@ -26,8 +30,8 @@ internal sealed class UserAuditTrail(string userId, AuditChain chain, IAuditLog 
 
     public (long Sequence, string Hash) Head => _head;
 
-    /// <summary>Events sealed but not yet durable anywhere: what a crash right now would lose.</summary>
-    public int DeferredCount => Undurable().Sum(p => p.Page.Events.Count);
+    /// <summary>Events sealed but not yet durable anywhere (neither in the log nor in a write's record): what a crash right now would lose.</summary>
+    public int DeferredCount => Undurable().Sum(p => p.Page.Events.Count(e => e.Sequence > _recorded));
 
     /// <summary>Whether enough events gathered past the count limit for <see cref="ApplyRetentionAsync"/> to remove some.</summary>
     public bool RetentionDue => CountBoundary() > 0;
@@ -47,6 +51,9 @@ internal sealed class UserAuditTrail(string userId, AuditChain chain, IAuditLog 
         {
             _head = (replay[^1].Sequence, replay[^1].Hash);
         }
+
+        // What the log holds, and past it what the records replayed hold.
+        _recorded = _head.Sequence;
 
         await FlushAsync(outbox);
     }
@@ -203,13 +210,33 @@ internal sealed class UserAuditTrail(string userId, AuditChain chain, IAuditLog 
 
     /// <summary>
     /// Puts the events queued but not yet durable into a write's record (ahead of the write's own), so
-    /// that a crash before the next flush loses none of them once the write succeeded. Events already
-    /// in the <paramref name="outbox"/> were carried by an earlier write and are durable with it.
+    /// that a crash before the next flush loses none of them once the write succeeded. Events an
+    /// earlier write's record carried are durable with it and are not carried again.
     /// </summary>
-    public void CarryInto(List<AuditEvent> record, IReadOnlyList<AuditEvent> outbox)
+    public void CarryInto(List<AuditEvent> record) =>
+        record.AddRange(Undurable().SelectMany(p => p.Page.Events).Where(e => e.Sequence > _recorded));
+
+    /// <summary>
+    /// After a write's record is durable: queues the outbox's events not queued before for the silo's
+    /// next flush, without waiting for it (the record already keeps them: a crash before the flush
+    /// loses none), and drops from the outbox what the log holds, so that it does not grow.
+    /// </summary>
+    public void Recorded(List<AuditEvent> outbox)
     {
-        var after = outbox.Count > 0 ? outbox[^1].Sequence : 0;
-        record.AddRange(Undurable().SelectMany(p => p.Page.Events).Where(e => e.Sequence > after));
+        if (outbox.Count == 0)
+        {
+            return;
+        }
+
+        var fresh = outbox.Where(e => e.Sequence > _queued).ToList();
+        if (fresh.Count > 0)
+        {
+            Queue(fresh);
+        }
+
+        _recorded = Math.Max(_recorded, outbox[^1].Sequence);
+        var logged = Undurable().FirstOrDefault() is { } first ? first.Page.Events[0].Sequence - 1 : _queued;
+        outbox.RemoveAll(e => e.Sequence <= logged);
     }
 
     /// <summary>Completes once every queued event is in the log (asking the silo to flush now); throws if that flush failed.</summary>

@@ -97,6 +97,7 @@ public sealed class AuditTrailTests(GarnetClusterFixture fixture)
         }
 
         // Each remember wrote one page holding its event: page n holds event n.
+        await RawAuditTrail.LoggedAsync(_memory.Store, userId, 5);
         var db = await _memory.Store.RawAsync();
         RedisKey Page(long page) => StoreKeys.AuditPage(StoreKeys.DefaultPrefix, userId, page);
         var events = await RawAuditTrail.EventsAsync(_memory.Store, userId);
@@ -131,10 +132,8 @@ public sealed class AuditTrailTests(GarnetClusterFixture fixture)
 
         // The write's event is durable in its journal record when the write is answered; its page follows with the
         // silo-wide flush. Removed before it is written, the page would simply arrive afterwards (the test raced).
-        var raw = await _memory.Store.RawAsync();
-        var lastPage = StoreKeys.AuditPage(StoreKeys.DefaultPrefix, userId, 2);
-        await Eventually.TrueAsync(() => raw.KeyExistsAsync(lastPage), TimeSpan.FromSeconds(20), "the second event's page in the store");
-        await raw.KeyDeleteAsync(lastPage);
+        await RawAuditTrail.LoggedAsync(_memory.Store, userId, 2);
+        await (await _memory.Store.RawAsync()).KeyDeleteAsync(StoreKeys.AuditPage(StoreKeys.DefaultPrefix, userId, 2));
         var verification = await user.VerifyAuditAsync();
 
         Assert.False(verification.Valid);
@@ -178,6 +177,7 @@ public sealed class AuditTrailTests(GarnetClusterFixture fixture)
         var user = _memory.User(userId);
         await user.RememberAsync([new NewMemory("first")]);
         await user.RememberAsync([new NewMemory("second")]);
+        await RawAuditTrail.LoggedAsync(_memory.Store, userId, 2);
 
         await (await _memory.Store.RawAsync()).StringSetAsync(StoreKeys.AuditPage(StoreKeys.DefaultPrefix, userId, 1), new byte[] { AuditPageCodec.Version, 1, 1, 0xFF });
         var verification = await user.VerifyAuditAsync();
@@ -193,6 +193,7 @@ public sealed class AuditTrailTests(GarnetClusterFixture fixture)
         var userId = TestUsers.New("crash");
         var user = _memory.User(userId);
         await user.RememberAsync([new NewMemory("Before the crash")]);
+        await RawAuditTrail.LoggedAsync(_memory.Store, userId, 1);
         FaultInjectingAuditLog.FailAppendsFor(userId);
 
         // The change and its event are in the snapshot; the append to the log "did not happen".
