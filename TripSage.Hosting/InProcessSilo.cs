@@ -36,7 +36,10 @@ public sealed class InProcessSilo : IAsyncDisposable
     /// <param name="configureServices">Runs after the host's own registrations, e.g. to add an exporter to its telemetry.</param>
     public static WebApplication Build(string environment, IDictionary<string, string?> settings, Action<IServiceCollection>? configureServices = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
+        // The content root is watched, with every folder below it, for configuration changes. The caller's working
+        // directory can be busy (a load benchmark started in /tmp, where its store's files also live, spent 14 % of
+        // its CPU on those file events), and an in-process silo takes its settings from the caller, not from there.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddTripSageSilo();
         configureServices?.Invoke(builder.Services);
