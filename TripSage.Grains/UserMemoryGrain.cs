@@ -33,7 +33,7 @@ namespace TripSage.Memory.Grains;
 /// </remarks>
 [Reentrant]
 internal sealed partial class UserMemoryGrain(
-    [PersistentState("memory", StorageNames.Memory)] IPersistentState<UserMemoryState> state,
+    [PersistentState(StorageNames.UserState, StorageNames.Memory)] IPersistentState<UserMemoryState> state,
     IOptions<MemoryOptions> options,
     MemoryRequestValidator validate,
     [FromKeyedServices(MemoryClock.Key)] TimeProvider time,

@@ -89,18 +89,7 @@ public sealed class RedisServerProcess : IAsyncDisposable
             return true;
         }
 
-        Signals.Terminate(process.Id);
-        using var waiting = new CancellationTokenSource(timeout);
-        var exited = true;
-        try
-        {
-            await process.WaitForExitAsync(waiting.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            exited = false;
-        }
-
+        var exited = await ChildProcess.TerminateAsync(process, timeout);
         await KillAsync();
         return exited;
     }
@@ -114,12 +103,7 @@ public sealed class RedisServerProcess : IAsyncDisposable
         }
 
         _process = null;
-        if (!process.HasExited)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
-
+        await ChildProcess.KillAsync(process);
         process.Dispose();
     }
 

@@ -23,7 +23,7 @@ public sealed class MemoryCluster : IAsyncDisposable
     public const string ServiceId = "tripsage-tests";
 
     /// <summary>The Orleans grain type of <see cref="IUserMemoryGrain"/>'s implementation.</summary>
-    public const string UserGrainType = "usermemory";
+    public const string UserGrainType = StorageNames.UserGrainType;
 
     /// <summary>One key ring for the whole test run, so clusters started at different times read each other's snapshots.</summary>
     public static readonly IReadOnlyDictionary<string, string?> TestKeyRing = new Dictionary<string, string?>

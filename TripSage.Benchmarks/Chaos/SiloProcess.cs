@@ -144,9 +144,8 @@ internal sealed class SiloProcess : IAsyncDisposable
             return true;
         }
 
-        Signals.Terminate(process.Id);
-        WriteLog($"--- {Name} sent SIGTERM at {DateTime.UtcNow:O}");
-        var exited = await WaitForExitAsync(timeout);
+        WriteLog($"--- {Name} sending SIGTERM at {DateTime.UtcNow:O}");
+        var exited = await ChildProcess.TerminateAsync(process, timeout);
         if (exited)
         {
             WriteLog($"--- {Name} exited with code {process.ExitCode} at {DateTime.UtcNow:O}");
@@ -164,16 +163,7 @@ internal sealed class SiloProcess : IAsyncDisposable
             return true;
         }
 
-        using var waiting = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(waiting.Token);
-            return true;
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
+        return await ChildProcess.WaitForExitAsync(process, timeout);
     }
 
     /// <summary>SIGSTOP: the silo stops answering anyone (silos, clients, the membership probes) but keeps its connections open.</summary>
@@ -205,12 +195,7 @@ internal sealed class SiloProcess : IAsyncDisposable
         }
 
         _process = null;
-        if (!process.HasExited)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
-
+        await ChildProcess.KillAsync(process);
         WriteLog($"--- {Name} gone (pid {process.Id}) at {DateTime.UtcNow:O}");
         process.Dispose();
     }

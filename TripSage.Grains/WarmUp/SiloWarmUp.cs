@@ -46,8 +46,6 @@ internal sealed partial class SiloWarmUp(
 {
     private const string WarmUpUser = "warm-up";
     private const string WarmUpIssuer = "tripsage-warm-up";
-    private const string UserGrainType = "usermemory";
-    private const string StateName = "memory";
 
     private static readonly string[] Texts =
     [
@@ -118,8 +116,8 @@ internal sealed partial class SiloWarmUp(
         // The source store's snapshot storage itself, not the routed one: during a store migration the
         // router would lock and place the made-up user, which writes to the store.
         var storage = services.GetRequiredService<UserStoreRouter>().Source.Snapshots;
-        var grainId = GrainId.Create(UserGrainType, $"{WarmUpUser}-{Guid.NewGuid():N}");
-        await storage.ReadStateAsync(StateName, grainId, new GrainState<UserMemoryState>());
+        var grainId = GrainId.Create(StorageNames.UserGrainType, $"{WarmUpUser}-{Guid.NewGuid():N}");
+        await storage.ReadStateAsync(StorageNames.UserState, grainId, new GrainState<UserMemoryState>());
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using TripSage.Memory.Grains;
 using TripSage.Memory.Grains.Embeddings;
 using TripSage.Memory.Grains.WarmUp;
 using TripSage.Memory.Hosting;
@@ -26,6 +27,15 @@ public sealed class SiloWarmUpTests : IDisposable
             new Dictionary<string, string?> { [$"{WarmUpOptions.SectionName}:{nameof(WarmUpOptions.Enabled)}"] = "false" });
 
         Assert.False(Model(silo).IsLoaded);
+    }
+
+    [Fact]
+    public async Task WarmUpsSnapshotRead_NamesTheUserGrainsType()
+    {
+        await using var silo = await InProcessSilo.StartDevelopmentAsync(Path.Combine(_dataPath, "names"));
+
+        // The warm-up reads a snapshot key built from this name; the grain's own must be the same, or it warms another key.
+        Assert.Equal(StorageNames.UserGrainType, silo.Grains.GetGrain<IUserMemoryGrain>("someone").GetGrainId().Type.ToString());
     }
 
     public void Dispose() => Directory.Delete(_dataPath, recursive: true);
