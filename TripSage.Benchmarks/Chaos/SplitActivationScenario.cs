@@ -116,7 +116,7 @@ internal sealed class SplitActivationScenario(ChaosOptions options, int splitUse
         var check = await AcknowledgedCheck.RunAsync(cluster, load, progress, cancellationToken);
 
         // The stale activations' audit pages must not have been written over the new activations' (the audit fence).
-        var (brokenTrails, setAside) = await AuditTrailCheck.RunAsync(cluster.Client, users, cancellationToken);
+        var (brokenTrails, setAside) = await AuditTrailCheck.RunAsync(cluster.Client, users, load.Acknowledged, cancellationToken);
         var events = users.Select(user => (IReadOnlyList<string>)
         [
             user,
