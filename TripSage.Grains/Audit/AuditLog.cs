@@ -10,7 +10,8 @@ namespace TripSage.Memory.Grains.Audit;
 /// one string key per page numbered from 1 per user, with a signed head mark per user
 /// (<see cref="AuditHeadMark"/>) saying where the trail ends. Pages of every user are written with
 /// <c>MSET</c>, one command per flush of the whole silo (<see cref="AuditAppender"/>), each page
-/// together with its user's new head mark, so a page and the mark that ends with it land atomically.
+/// together with its user's new head mark, so a page and the mark that ends with it land atomically; the
+/// <c>MSET</c> runs in a transaction conditioned on the writing silo's fence (<see cref="StoreKeys.AuditFence"/>).
 /// No script: the embedded Garnet runs each scripted command in about a millisecond.
 /// Trails of the earlier format (a hash of one JSON event per field, <c>{prefix}:audit:{user}</c>)
 /// are still read and verified; new events always go to pages after them. Works on Garnet, Redis
