@@ -4,7 +4,7 @@ namespace TripSage.Memory;
 /// <param name="Valid">Whether every event is present, in order, and unaltered.</param>
 /// <param name="EventCount">How many events the trail holds.</param>
 /// <param name="FirstBadSequence">The first sequence number at which the chain breaks, if any.</param>
-/// <param name="Problem">What is wrong there, if anything.</param>
+/// <param name="Problem">What is wrong there, if anything; on a valid trail, a note for the operator, if any (audit pages kept aside).</param>
 [GenerateSerializer, Immutable]
 public sealed record AuditVerification(
     [property: Id(0)] bool Valid,

@@ -31,7 +31,7 @@ internal sealed class FaultInjectingAuditLog(IAuditLog inner) : IAuditLog
     /// <summary>From now on, flushes carrying the user's pages wait until the returned hold is released.</summary>
     public static HeldCalls HoldAppendsFor(string userId) => Held[userId] = new HeldCalls(() => Held.TryRemove(userId, out _));
 
-    public async Task WriteAsync(IReadOnlyList<AuditPageWrite> pages)
+    public async Task<bool> WriteAsync(IReadOnlyList<AuditPageWrite> pages, string silo)
     {
         if (pages.Any(p => Failing.ContainsKey(p.UserId)))
         {
@@ -46,8 +46,14 @@ internal sealed class FaultInjectingAuditLog(IAuditLog inner) : IAuditLog
             }
         }
 
-        await inner.WriteAsync(pages);
+        return await inner.WriteAsync(pages, silo);
     }
+
+    public Task SetFenceAsync(string silo) => inner.SetFenceAsync(silo);
+
+    public Task RemoveFencesAsync(IReadOnlyList<string> silos) => inner.RemoveFencesAsync(silos);
+
+    public Task SetAsideAsync(IReadOnlyList<AuditPageWrite> pages) => inner.SetAsideAsync(pages);
 
     public Task<AuditLogHead> HeadAsync(string userId) =>
         Unreachable.ContainsKey(userId)

@@ -14,7 +14,8 @@ namespace TripSage.Memory.Benchmarks.Chaos;
 /// a write there, which can happen only once the cluster has declared silo-1 dead and activated the user again
 /// elsewhere. Then silo-1 is thawed (SIGCONT) and runs the queued writes on its stale activations, whose
 /// snapshot etag is behind the store's: each must be refused and its caller get an error, and nothing
-/// acknowledged may be lost.
+/// acknowledged may be lost. Last, every split user's audit trail must verify: the thawed silo's pages, fenced
+/// out, are kept aside rather than written over the new activation's.
 /// </summary>
 internal sealed class SplitActivationScenario(ChaosOptions options, int splitUsers, TimeSpan freezeLimit, TextWriter progress)
 {
@@ -113,6 +114,9 @@ internal sealed class SplitActivationScenario(ChaosOptions options, int splitUse
         }
 
         var check = await AcknowledgedCheck.RunAsync(cluster, load, progress, cancellationToken);
+
+        // The stale activations' audit pages must not have been written over the new activations' (the audit fence).
+        var (brokenTrails, setAside) = await AuditTrailCheck.RunAsync(cluster.Client, users, load.Acknowledged, cancellationToken);
         var events = users.Select(user => (IReadOnlyList<string>)
         [
             user,
@@ -131,12 +135,13 @@ internal sealed class SplitActivationScenario(ChaosOptions options, int splitUse
             ("  their stale write refused (an error)", string.Create(CultureInfo.InvariantCulture, $"{refused} of {split.Count}")),
             ("frozen silo after the thaw", exitedByItself ? $"exited by itself after {ChaosTable.Seconds(exitedAfterThaw)}" : $"still running {ChaosTable.Seconds(exitedAfterThaw)} later (killed)"),
         };
+        figures.Add(("split users' audit trails verified", string.Create(CultureInfo.InvariantCulture, $"{users.Count - brokenTrails.Count} of {users.Count} intact; {setAside.Count} with a stale activation's pages kept aside")));
         foreach (var group in split.GroupBy(user => staleOutcomes[user], StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             figures.Add(($"  stale write: {group.Key}", group.Count().ToString(CultureInfo.InvariantCulture)));
         }
 
-        var failures = new List<string>();
+        var failures = brokenTrails.Select(trail => $"audit trail {trail}").ToList();
         if (split.Count == 0)
         {
             failures.Add($"no split user was activated elsewhere while {frozen.Name} was frozen, so there was no second activation to test");

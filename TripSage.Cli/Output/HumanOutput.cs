@@ -259,8 +259,16 @@ internal static class HumanOutput
         }
     }
 
-    public static void WriteAuditVerification(TextWriter output, AuditVerification verification) =>
+    public static void WriteAuditVerification(TextWriter output, AuditVerification verification)
+    {
         output.WriteLine($"audit trail intact: {verification.EventCount} events, chain verified");
+
+        // An intact trail can still come with a note (pages a silo declared dead held, kept aside).
+        if (verification.Problem is { } note)
+        {
+            output.WriteLine($"note: {note}");
+        }
+    }
 
     public static void WriteKeyRotation(TextWriter output, KeyRotationReport report) =>
         output.WriteLine($"data keys now wrapped with master key '{report.CurrentKeyId}': {report.Rewrapped} re-wrapped, {report.AlreadyCurrent} already current");

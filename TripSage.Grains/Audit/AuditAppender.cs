@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Storage;
 using Orleans.Streams;
+using TripSage.Memory.Grains.Storage;
 using TripSage.Memory.Grains.Telemetry;
 
 namespace TripSage.Memory.Grains.Audit;
@@ -13,6 +15,14 @@ namespace TripSage.Memory.Grains.Audit;
 /// page issues no store command. Pages that fail stay queued, in order, and go with the next flush;
 /// a graceful silo stop flushes what is queued after the grains deactivated. Durable pages are then
 /// published on the live stream (<see cref="AuditStream"/>), one partition per user hash.
+/// <para>
+/// Each flush is fenced (<see cref="StoreKeys.AuditFence"/>): this silo sets its fence in the log's store at
+/// start and removes it after its last flush at a graceful stop; every silo removes the fence of any silo the
+/// cluster declares dead. A flush writes only while its silo's fence is there, so a silo cut off and declared
+/// dead while it still ran (its users reactivated elsewhere, writing the same page numbers) cannot write its
+/// queued pages over the trail: they are set aside (<see cref="StoreKeys.AuditAside"/>), counted, logged, and
+/// their waiters fail with <see cref="InconsistentStateException"/>.
+/// </para>
 /// </summary>
 internal sealed partial class AuditAppender(IAuditLog log, IServiceProvider services, IOptions<AuditOptions> options, MemoryMetrics metrics, ILogger<AuditAppender> logger)
     : ILifecycleParticipant<ISiloLifecycle>
@@ -27,6 +37,13 @@ internal sealed partial class AuditAppender(IAuditLog log, IServiceProvider serv
     private readonly List<AuditEvent> _unpublished = [];
     private bool _publisherRunning;
     private Task _publishing = Task.CompletedTask;
+
+    // This silo's name in fence keys; whether its fence was set (a flush before that sets it first); whether the
+    // fence was found gone (the silo was declared dead: every later page goes aside); dead silos whose fences went.
+    private string _silo = string.Empty;
+    private bool _fenceSet;
+    private bool _fencedOut;
+    private readonly HashSet<SiloAddress> _deadFencesRemoved = [];
 
     /// <summary>The log this appender writes to (one store's).</summary>
     public IAuditLog Log => log;
@@ -60,10 +77,23 @@ internal sealed partial class AuditAppender(IAuditLog log, IServiceProvider serv
         // Started before grains serve calls, stopped after they deactivated (their last pages are queued by then).
         lifecycle.Subscribe(nameof(AuditAppender), ServiceLifecycleStage.RuntimeGrainServices, StartAsync, StopAsync);
 
-    private Task StartAsync(CancellationToken cancellationToken)
+    private async Task StartAsync(CancellationToken cancellationToken)
     {
+        _silo = services.GetRequiredService<ILocalSiloDetails>().SiloAddress.ToParsableString();
+        try
+        {
+            await log.SetFenceAsync(_silo);
+            _fenceSet = true;
+        }
+        catch (Exception ex)
+        {
+            // The silo still starts (the store may be back soon); the first flush sets the fence before it writes.
+            LogFenceNotSet(logger, ex);
+        }
+
+        // Not awaited at stop: it ends with the stop's cancellation, and a removal in flight is harmless.
+        _ = Task.Run(RemoveDeadFencesAsync, CancellationToken.None);
         _loop = Task.Run(RunAsync, CancellationToken.None);
-        return Task.CompletedTask;
     }
 
     private async Task StopAsync(CancellationToken cancellationToken)
@@ -91,6 +121,62 @@ internal sealed partial class AuditAppender(IAuditLog log, IServiceProvider serv
         }
 
         await publishing;
+        if (_fenceSet && !_fencedOut)
+        {
+            try
+            {
+                // After the last flush: nothing of this silo writes pages any more.
+                await log.RemoveFencesAsync([_silo]);
+            }
+            catch (Exception ex)
+            {
+                // The other silos remove it once the cluster marks this silo dead.
+                LogFenceNotRemoved(logger, ex);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Removes the fence of every silo the cluster declares dead, on every membership change (the first one lists
+    /// silos that died before this one started: removing a fence that is gone costs nothing). A removal that fails
+    /// (the store is away) is tried again after <see cref="AuditOptions.FlushDelay"/>.
+    /// </summary>
+    private async Task RemoveDeadFencesAsync()
+    {
+        var membership = services.GetRequiredService<IClusterMembershipService>();
+        try
+        {
+            await foreach (var snapshot in membership.MembershipUpdates.WithCancellation(_stopping.Token))
+            {
+                var dead = snapshot.Members.Values
+                    .Where(m => m.Status == SiloStatus.Dead && !_deadFencesRemoved.Contains(m.SiloAddress))
+                    .Select(m => m.SiloAddress)
+                    .ToList();
+                while (dead.Count > 0)
+                {
+                    try
+                    {
+                        await log.RemoveFencesAsync(dead.Select(s => s.ToParsableString()).ToList());
+                        _deadFencesRemoved.UnionWith(dead);
+                        LogDeadFencesRemoved(logger, dead.Count);
+                        break;
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        LogDeadFencesNotRemoved(logger, dead.Count, ex);
+                        await Task.Delay(options.Value.FlushDelay, _stopping.Token);
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            // The silo stops: its own stop removes its fence; the others' are left to the silos that stay.
+        }
+        catch (Exception ex)
+        {
+            LogMembershipWatchFailed(logger, ex);
+        }
     }
 
     private async Task RunAsync()
@@ -134,9 +220,19 @@ internal sealed partial class AuditAppender(IAuditLog log, IServiceProvider serv
             return;
         }
 
+        var pages = batch.Select(p => p.Page).ToList();
         try
         {
-            await log.WriteAsync(batch.Select(p => p.Page).ToList());
+            if (!_fencedOut)
+            {
+                await SetFenceIfNotSetAsync();
+                _fencedOut = !await log.WriteAsync(pages, _silo);
+            }
+
+            if (_fencedOut)
+            {
+                await log.SetAsideAsync(pages);
+            }
         }
         catch (Exception ex)
         {
@@ -155,6 +251,12 @@ internal sealed partial class AuditAppender(IAuditLog log, IServiceProvider serv
         lock (_lock)
         {
             _queue.RemoveRange(0, batch.Count);
+        }
+
+        if (_fencedOut)
+        {
+            Abandon(batch);
+            return;
         }
 
         foreach (var pending in batch)
@@ -210,6 +312,42 @@ internal sealed partial class AuditAppender(IAuditLog log, IServiceProvider serv
         }
     }
 
+    /// <summary>Sets the fence a start could not set, unless the cluster has declared this silo dead meanwhile.</summary>
+    private async Task SetFenceIfNotSetAsync()
+    {
+        if (_fenceSet)
+        {
+            return;
+        }
+
+        var self = services.GetRequiredService<IClusterMembershipService>().CurrentSnapshot.GetSiloStatus(services.GetRequiredService<ILocalSiloDetails>().SiloAddress);
+        if (self is SiloStatus.Dead)
+        {
+            _fencedOut = true;
+            return;
+        }
+
+        await log.SetFenceAsync(_silo);
+        _fenceSet = true;
+    }
+
+    /// <summary>Pages set aside leave the queue for good: their waiters hear why, and nothing retries them.</summary>
+    private void Abandon(List<AuditPending> batch)
+    {
+        metrics.RecordAuditPagesSetAside(batch.Count);
+        LogSetAside(logger, batch.Count, batch.Sum(p => p.Page.Events.Count), batch.Select(p => p.Page.UserId).Distinct(StringComparer.Ordinal).Count(), _silo);
+        var failure = new InconsistentStateException(
+            "The cluster declared this silo dead while it served the user, whose memory is now served by another silo: " +
+            "this call's audit events were kept aside (not added to the user's trail). Call again: the call goes to the user's current silo.");
+        lock (_lock)
+        {
+            foreach (var pending in batch)
+            {
+                pending.Abandon(failure);
+            }
+        }
+    }
+
     private int QueuedCount()
     {
         lock (_lock)
@@ -225,6 +363,24 @@ internal sealed partial class AuditAppender(IAuditLog log, IServiceProvider serv
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Writing the last {PageCount} audit pages at silo stop failed; their events are lost unless a write's snapshot carries them")]
     private static partial void LogStopFlushFailed(ILogger logger, int pageCount, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The cluster declared this silo ({Silo}) dead: {PageCount} audit pages ({EventCount} events of {UserCount} users) were set aside in the store's audit-aside lists instead of written over the users' trails")]
+    private static partial void LogSetAside(ILogger logger, int pageCount, int eventCount, int userCount, string silo);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Setting this silo's audit fence failed at start; the first flush sets it before it writes")]
+    private static partial void LogFenceNotSet(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Removing this silo's audit fence at stop failed; the other silos remove it once the cluster marks this silo dead")]
+    private static partial void LogFenceNotRemoved(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Removed the audit fences of {SiloCount} silos the cluster declared dead")]
+    private static partial void LogDeadFencesRemoved(ILogger logger, int siloCount);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Removing the audit fences of {SiloCount} silos the cluster declared dead failed; trying again")]
+    private static partial void LogDeadFencesNotRemoved(ILogger logger, int siloCount, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Watching the cluster membership for dead silos failed; their audit fences are no longer removed by this silo")]
+    private static partial void LogMembershipWatchFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing {EventCount} audit events on the live stream failed; they are in the durable log")]
     private static partial void LogPublishFailed(ILogger logger, int eventCount, Exception exception);

@@ -10,7 +10,8 @@ namespace TripSage.Memory.Grains.Audit;
 /// one string key per page numbered from 1 per user, with a signed head mark per user
 /// (<see cref="AuditHeadMark"/>) saying where the trail ends. Pages of every user are written with
 /// <c>MSET</c>, one command per flush of the whole silo (<see cref="AuditAppender"/>), each page
-/// together with its user's new head mark, so a page and the mark that ends with it land atomically.
+/// together with its user's new head mark, so a page and the mark that ends with it land atomically; the
+/// <c>MSET</c> runs in a transaction conditioned on the writing silo's fence (<see cref="StoreKeys.AuditFence"/>).
 /// No script: the embedded Garnet runs each scripted command in about a millisecond.
 /// Trails of the earlier format (a hash of one JSON event per field, <c>{prefix}:audit:{user}</c>)
 /// are still read and verified; new events always go to pages after them. Works on Garnet, Redis
@@ -23,12 +24,16 @@ internal sealed class AuditLog(StoreConnection store) : IAuditLog
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>Writes the pages and their marks in one <c>MSET</c>; the last page of a user sets its mark.</summary>
-    public async Task WriteAsync(IReadOnlyList<AuditPageWrite> pages)
+    /// <summary>
+    /// Writes the pages and their marks in one <c>MSET</c>, the last page of a user setting its mark, in a
+    /// transaction watching the silo's fence (<c>WATCH</c>, <c>EXISTS</c>, <c>MULTI</c>, <c>MSET</c>, <c>EXEC</c>):
+    /// a fence removed before <c>EXEC</c> (the silo was declared dead) makes the store discard the <c>MSET</c>.
+    /// </summary>
+    public async Task<bool> WriteAsync(IReadOnlyList<AuditPageWrite> pages, string silo)
     {
         if (pages.Count == 0)
         {
-            return;
+            return true;
         }
 
         var marks = new Dictionary<string, AuditHeadMark>(StringComparer.Ordinal);
@@ -41,7 +46,25 @@ internal sealed class AuditLog(StoreConnection store) : IAuditLog
 
         pairs.AddRange(marks.Select(mark => new KeyValuePair<RedisKey, RedisValue>(MarkKey(mark.Key), mark.Value.Encode())));
         var db = (await store.GetAsync()).GetDatabase();
-        await db.StringSetAsync(pairs.ToArray());
+        var transaction = db.CreateTransaction();
+        transaction.AddCondition(Condition.KeyExists(FenceKey(silo)));
+        _ = transaction.StringSetAsync(pairs.ToArray());
+        return await transaction.ExecuteAsync();
+    }
+
+    public async Task SetFenceAsync(string silo) =>
+        await (await store.GetAsync()).GetDatabase().StringSetAsync(FenceKey(silo), DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+
+    public async Task RemoveFencesAsync(IReadOnlyList<string> silos) =>
+        await (await store.GetAsync()).GetDatabase().KeyDeleteAsync(silos.Select(FenceKey).ToArray());
+
+    /// <summary>One <c>RPUSH</c> per user, sent together: a list only grows, so no page set aside replaces another.</summary>
+    public async Task SetAsideAsync(IReadOnlyList<AuditPageWrite> pages)
+    {
+        var db = (await store.GetAsync()).GetDatabase();
+        await Task.WhenAll(pages
+            .GroupBy(p => p.UserId, StringComparer.Ordinal)
+            .Select(user => db.ListRightPushAsync(AsideKey(user.Key), user.Select(p => (RedisValue)p.Bytes).ToArray())));
     }
 
     /// <summary>
@@ -87,7 +110,8 @@ internal sealed class AuditLog(StoreConnection store) : IAuditLog
         var storedMark = db.StringGetAsync(MarkKey(userId));
         var storedCheckpoint = db.StringGetAsync(CheckpointKey(userId));
         var legacy = db.HashGetAllAsync(LegacyKey(userId));
-        await Task.WhenAll(storedMark, storedCheckpoint, legacy);
+        var setAside = db.ListLengthAsync(AsideKey(userId));
+        await Task.WhenAll(storedMark, storedCheckpoint, legacy, setAside);
         var checkpoint = ParseCheckpoint(storedCheckpoint.Result);
         var mark = storedMark.Result.HasValue ? AuditHeadMark.Decode((byte[])storedMark.Result!) : null;
 
@@ -155,7 +179,7 @@ internal sealed class AuditLog(StoreConnection store) : IAuditLog
             previousHash = auditEvent.Hash;
         }
 
-        return new AuditStoredTrail(ordered, kept.Select(e => e.Page).ToList(), checkpoint, mark, storedMark.Result.HasValue, Math.Max(pages, mark?.Pages ?? 0));
+        return new AuditStoredTrail(ordered, kept.Select(e => e.Page).ToList(), checkpoint, mark, storedMark.Result.HasValue, Math.Max(pages, mark?.Pages ?? 0), setAside.Result);
     }
 
     /// <summary>The kept pages' numbers: from the checkpoint's first page to the head mark's last, then on while more are found.</summary>
@@ -341,6 +365,10 @@ internal sealed class AuditLog(StoreConnection store) : IAuditLog
     private string PageKey(string userId, long page) => StoreKeys.AuditPage(store.KeyPrefix, userId, page);
 
     private RedisKey MarkKey(string userId) => StoreKeys.AuditHeadMark(store.KeyPrefix, userId);
+
+    private RedisKey FenceKey(string silo) => StoreKeys.AuditFence(store.KeyPrefix, silo);
+
+    private RedisKey AsideKey(string userId) => StoreKeys.AuditAside(store.KeyPrefix, userId);
 
     // Zero-padded so that the fields sort in sequence order as plain strings.
     private static string LegacyField(long sequence) => sequence.ToString("D19");

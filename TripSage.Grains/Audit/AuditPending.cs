@@ -3,7 +3,8 @@ namespace TripSage.Memory.Grains.Audit;
 /// <summary>
 /// A page queued in the <see cref="AuditAppender"/>: <see cref="Written"/> completes when a flush
 /// wrote it, or fails when a flush failed; a failed page stays queued and gets a fresh
-/// <see cref="Written"/> for the next flush. Changed only under the appender's lock.
+/// <see cref="Written"/> for the next flush, an abandoned one (its silo was fenced out) fails for good.
+/// Changed only under the appender's lock.
 /// </summary>
 internal sealed class AuditPending(AuditPageWrite page)
 {
@@ -17,6 +18,13 @@ internal sealed class AuditPending(AuditPageWrite page)
     public bool Durable => _written.Task.IsCompletedSuccessfully;
 
     public void Succeed() => _written.TrySetResult();
+
+    /// <summary>Fails the page for good: it left the queue (set aside, never to reach the log), so every later wait fails at once.</summary>
+    public void Abandon(Exception failure)
+    {
+        _written.TrySetException(failure);
+        _ = _written.Task.Exception;
+    }
 
     public void Fail(Exception failure)
     {

@@ -7,10 +7,12 @@ namespace TripSage.Memory.Grains.Audit;
 /// <param name="Mark">The head mark as stored, when it could be read.</param>
 /// <param name="MarkStored">Whether anything is stored under the head mark's key (a mark that is there but cannot be read is tampering).</param>
 /// <param name="Pages">The highest page number found.</param>
+/// <param name="SetAside">Pages of this user kept aside because the silo holding them had been declared dead (<see cref="Storage.StoreKeys.AuditAside"/>).</param>
 internal sealed record AuditStoredTrail(
     IReadOnlyList<AuditEvent> Events,
     IReadOnlyList<long> PageOf,
     AuditCheckpoint? Checkpoint,
     AuditHeadMark? Mark,
     bool MarkStored,
-    long Pages);
+    long Pages,
+    long SetAside);

@@ -1,10 +1,24 @@
+using TripSage.Memory.Grains.Storage;
+
 namespace TripSage.Memory.Grains.Audit;
 
 /// <summary>The durable per-user audit log (see <see cref="AuditLog"/>).</summary>
 internal interface IAuditLog
 {
-    /// <summary>Writes pages of any number of users, each with its user's new head mark, in one store command.</summary>
-    Task WriteAsync(IReadOnlyList<AuditPageWrite> pages);
+    /// <summary>
+    /// Writes pages of any number of users, each with its user's new head mark, in one store command, only while
+    /// <paramref name="silo"/>'s fence is in the store; <see langword="false"/> (and nothing written) once it is gone.
+    /// </summary>
+    Task<bool> WriteAsync(IReadOnlyList<AuditPageWrite> pages, string silo);
+
+    /// <summary>Puts the silo's fence in the store: from now on its flushes write (<see cref="StoreKeys.AuditFence"/>).</summary>
+    Task SetFenceAsync(string silo);
+
+    /// <summary>Removes the silos' fences (one command): their flushes write nothing from now on, not even one in flight.</summary>
+    Task RemoveFencesAsync(IReadOnlyList<string> silos);
+
+    /// <summary>Keeps pages a fenced-out silo held apart from the trails, appended to each user's <see cref="StoreKeys.AuditAside"/>.</summary>
+    Task SetAsideAsync(IReadOnlyList<AuditPageWrite> pages);
 
     /// <summary>Where the user's trail ends and how many pages it has.</summary>
     Task<AuditLogHead> HeadAsync(string userId);

@@ -167,7 +167,10 @@ internal sealed class UserAuditTrail(string userId, AuditChain chain, IAuditLog 
             return Broken(last + 1, $"the trail ends at event {last}, but events up to {_head.Sequence} were written (the end of the trail was removed)");
         }
 
-        return chained;
+        // Intact, but an operator should know what a silo declared dead could not add (docs/operations.md).
+        return stored.SetAside > 0
+            ? chained with { Problem = $"{stored.SetAside} audit pages a silo held when the cluster declared it dead are kept aside in the store (key audit-aside:{userId}), not in the trail" }
+            : chained;
     }
 
     /// <summary>Turns an entry into the next event of the chain.</summary>

@@ -39,6 +39,20 @@ internal static class StoreKeys
     public static string AuditHeadMark(string keyPrefix, string userId) => $"{keyPrefix}:audit-mark:{userId}";
 
     /// <summary>
+    /// Present while the silo it names may write audit pages to this store: set by the silo at start, removed
+    /// by its graceful stop and by every other silo once the cluster declares it dead. A flush writes only
+    /// while its silo's fence is there: <c>{prefix}:audit-fence:{silo}</c> (the silo's address with its generation).
+    /// </summary>
+    public static string AuditFence(string keyPrefix, string silo) => $"{keyPrefix}:audit-fence:{silo}";
+
+    /// <summary>
+    /// A user's audit pages that a silo declared dead still held (a stale activation's), kept aside instead of
+    /// overwriting the trail: a list of pages in the form of the trail's pages, appended to, never overwritten,
+    /// for an operator to look at: <c>{prefix}:audit-aside:{user}</c>.
+    /// </summary>
+    public static string AuditAside(string keyPrefix, string userId) => $"{keyPrefix}:audit-aside:{userId}";
+
+    /// <summary>
     /// Where a user's retained audit trail starts after retention removed older events (a signed
     /// checkpoint; absent while nothing was removed): <c>{prefix}:audit-checkpoint:{user}</c>.
     /// </summary>
@@ -66,6 +80,7 @@ internal static class StoreKeys
         AuditLog(keyPrefix, userId),
         AuditHeadMark(keyPrefix, userId),
         AuditCheckpoint(keyPrefix, userId),
+        AuditAside(keyPrefix, userId),
         RateLimits(keyPrefix, userId),
     ];
 

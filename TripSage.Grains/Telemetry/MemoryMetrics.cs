@@ -18,6 +18,7 @@ internal sealed class MemoryMetrics
     private readonly Histogram<long> _snapshotSize;
     private readonly Histogram<double> _snapshotDuration;
     private readonly Counter<long> _auditAppendFailures;
+    private readonly Counter<long> _auditPagesSetAside;
 
     public MemoryMetrics(IMeterFactory meterFactory, ActiveUsers activeUsers)
     {
@@ -38,6 +39,8 @@ internal sealed class MemoryMetrics
             MemoryTelemetry.SnapshotDuration, "s", "Store round trip of a snapshot read, write or clear, by action and outcome.", advice: durationAdvice);
         _auditAppendFailures = meter.CreateCounter<long>(
             MemoryTelemetry.AuditAppendFailures, "{append}", "Appends of audit events to the durable log that failed; the events are kept and appended again later.");
+        _auditPagesSetAside = meter.CreateCounter<long>(
+            MemoryTelemetry.AuditPagesSetAside, "{page}", "Audit pages a silo held when the cluster declared it dead, kept aside in the store instead of written over the users' trails.");
         meter.CreateObservableGauge(
             MemoryTelemetry.ActiveUsers, () => (long)activeUsers.Count, "{user}", "User memory grains active on this silo.");
     }
@@ -71,4 +74,7 @@ internal sealed class MemoryMetrics
 
     /// <summary>Counts a failed append of audit events to the durable log (<c>tripsage.memory.audit.append_failures</c>).</summary>
     public void RecordAuditAppendFailure() => _auditAppendFailures.Add(1);
+
+    /// <summary>Counts audit pages set aside because this silo was declared dead (<c>tripsage.memory.audit.pages_set_aside</c>).</summary>
+    public void RecordAuditPagesSetAside(int pages) => _auditPagesSetAside.Add(pages);
 }

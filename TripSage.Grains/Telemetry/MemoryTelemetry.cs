@@ -40,6 +40,9 @@ public static class MemoryTelemetry
     /// </summary>
     public const string AuditAppendFailures = "tripsage.memory.audit.append_failures";
 
+    /// <summary>Audit pages a silo declared dead still held, set aside instead of written to the trails (see <c>StoreKeys.AuditAside</c>).</summary>
+    public const string AuditPagesSetAside = "tripsage.memory.audit.pages_set_aside";
+
     /// <summary>Gauge of user memory grains active on this silo: the users it currently serves.</summary>
     public const string ActiveUsers = "tripsage.memory.active_users";
 
