@@ -46,6 +46,9 @@ public abstract class AuditFenceTestsBase
         var newer = otherSide.User(userId);
         await newer.GetPreferencesAsync();
         await newer.RememberAsync([new NewMemory("Window seat on night trains")]);
+
+        // Its pages reach the trail with its deactivation (the stale side's remember came first, from its journal record).
+        await otherSide.DeactivateAsync(userId);
         var trail = await RawAuditTrail.OperationsAsync(store, userId);
         Assert.Equal(["remember", "get_preferences", "remember"], trail);
 
@@ -56,7 +59,9 @@ public abstract class AuditFenceTestsBase
         var verification = await newer.VerifyAuditAsync();
         Assert.True(verification.Valid, verification.Problem);
         Assert.Contains("kept aside", verification.Problem, StringComparison.Ordinal);
-        Assert.Equal(Enumerable.Repeat("stats", 3), await SetAsideOperationsAsync(store, userId));
+        // The stale side's own remember page was still queued too (a write's page waits for the next flush); its
+        // event is in the trail already, replayed from the journal by the new activation.
+        Assert.Equal(3, (await SetAsideOperationsAsync(store, userId)).Count(o => o == "stats"));
     }
 
     [SkippableFact]
