@@ -10,8 +10,6 @@ namespace TripSage.Memory.Benchmarks.Chaos;
 /// </summary>
 internal static class AcknowledgedCheck
 {
-    private static readonly TimeSpan ExportRetryDelay = TimeSpan.FromMilliseconds(100);
-
     public static async Task<CheckResult> RunAsync(ChaosCluster cluster, ChaosLoad load, TextWriter progress, CancellationToken cancellationToken)
     {
         progress.WriteLine($"chaos: load stopped at {load.Now.TotalSeconds:0.0} s; killing and restarting every silo for the check");
@@ -40,7 +38,7 @@ internal static class AcknowledgedCheck
             IReadOnlyList<string> stored;
             try
             {
-                stored = (await ExportWithRetriesAsync(cluster.Client, user, cancellationToken)).Memories.Select(memory => memory.Id).ToList();
+                stored = (await UntilRecovered.CallAsync(() => cluster.Client.ExportAsync(user), cancellationToken)).Memories.Select(memory => memory.Id).ToList();
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -54,21 +52,5 @@ internal static class AcknowledgedCheck
         }
 
         return new CheckResult(load.Acknowledged.Count, lost, storedUnacknowledged, duplicated, unverified, recovery);
-    }
-
-    private static async Task<UserExport> ExportWithRetriesAsync(IMemoryClient client, string user, CancellationToken cancellationToken)
-    {
-        var deadline = DateTime.UtcNow + ChaosOptions.RecoveryTimeout;
-        while (true)
-        {
-            try
-            {
-                return await client.ExportAsync(user);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(ExportRetryDelay, cancellationToken);
-            }
-        }
     }
 }

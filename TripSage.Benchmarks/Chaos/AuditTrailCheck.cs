@@ -10,8 +10,6 @@ namespace TripSage.Memory.Benchmarks.Chaos;
 /// </summary>
 internal static class AuditTrailCheck
 {
-    private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(100);
-
     // Events per read of the trail (the client's default page).
     private const int AuditPage = 500;
 
@@ -29,7 +27,7 @@ internal static class AuditTrailCheck
             AuditVerification verification;
             try
             {
-                verification = await VerifyWithRetriesAsync(client, user, cancellationToken);
+                verification = await UntilRecovered.CallAsync(() => client.VerifyAuditAsync(user), cancellationToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -72,21 +70,5 @@ internal static class AuditTrailCheck
         while (page.Count == AuditPage);
 
         return events;
-    }
-
-    private static async Task<AuditVerification> VerifyWithRetriesAsync(IMemoryClient client, string user, CancellationToken cancellationToken)
-    {
-        var deadline = DateTime.UtcNow + ChaosOptions.RecoveryTimeout;
-        while (true)
-        {
-            try
-            {
-                return await client.VerifyAuditAsync(user);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(RetryDelay, cancellationToken);
-            }
-        }
     }
 }
