@@ -41,7 +41,7 @@ public sealed class MetricsTests(TelemetrySiloFixture silo)
     }
 
     /// <summary>
-    /// Calls that exercise every instrument. Rate-limit, suspicious-content and audit-append-failure counters are fed
+    /// Calls that exercise every instrument. Rate-limit, suspicious-content, audit-append-failure and pages-set-aside counters are fed
     /// through the methods the grain's security code calls, so their names are checked too.
     /// </summary>
     internal static async Task RunAFewOperationsAsync(TelemetrySiloFixture silo)
@@ -59,6 +59,7 @@ public sealed class MetricsTests(TelemetrySiloFixture silo)
         metrics.RecordRateLimitRejection("write");
         metrics.RecordSuspiciousFlag("prompt_injection", "flag");
         metrics.RecordAuditAppendFailure();
+        metrics.RecordAuditPagesSetAside(1);
     }
 
     private static IEnumerable<MetricPoint> Points(IEnumerable<OpenTelemetry.Metrics.MetricSnapshot> metrics, string name, params (string Key, string Value)[] tags) =>
