@@ -92,9 +92,9 @@ internal sealed partial class UserMemoryGrain
     }
 
     /// <summary>
-    /// Runs the call and records its audit event. A call that wrote a snapshot already carried its
-    /// event in that write; any other call (a read, a denial, a failure) appends its event to the
-    /// log before it returns, and fails if that is impossible: nothing goes unaudited. The call's
+    /// Runs the call and records its audit event. A call that wrote already carried its event in
+    /// that write's journal record (or snapshot); any other call (a read, a denial, a failure) has
+    /// its event sealed and queued (<see cref="RecordAsync"/>): nothing goes unaudited. The call's
     /// findings then go to telemetry — those about stored memories only when the call succeeded.
     /// </summary>
     private async Task RunAuditedAsync(AuditEntry entry, Func<Task> call)
@@ -155,7 +155,7 @@ internal sealed partial class UserMemoryGrain
     /// Records the event of a call that wrote no snapshot: sealed and queued in the silo's audit
     /// appender, which writes it with every other user's within <see cref="AuditOptions.FlushDelay"/>
     /// (the call issues no store command); a write of this user before that carries it in its
-    /// snapshot. In strict mode, or once too many of this user's wait, the call waits for the flush
+    /// journal record. In strict mode, or once too many of this user's wait, the call waits for the flush
     /// holding its event (still shared with other calls and users) and fails if the store refuses:
     /// an event is never dropped silently.
     /// </summary>

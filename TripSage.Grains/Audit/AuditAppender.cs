@@ -11,7 +11,8 @@ namespace TripSage.Memory.Grains.Audit;
 /// <summary>
 /// Moves audit pages of every user on this silo to the log together: one <c>MSET</c> per flush,
 /// every <see cref="AuditOptions.FlushDelay"/>, or at once when a caller needs its page durable (a
-/// write's events, a strict read, a deactivation, a reader of the trail). A call that only queues a
+/// strict read, a deactivation, an erase, a retention trim, a reader of the trail; a write does not wait:
+/// its journal record keeps its events). A call that only queues a
 /// page issues no store command. Pages that fail stay queued, in order, and go with the next flush;
 /// a graceful silo stop flushes what is queued after the grains deactivated. Durable pages are then
 /// published on the live stream (<see cref="AuditStream"/>), one partition per user hash.
