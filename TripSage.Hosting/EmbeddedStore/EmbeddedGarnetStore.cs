@@ -105,7 +105,7 @@ public sealed class EmbeddedGarnetStore : IDisposable
             folderLock.Dispose();
             throw new InvalidOperationException(
                 $"The embedded store could not recover and start from its files in '{dataPath}': {ex.Message.TrimEnd('.')}. " +
-                "Nothing was served from them; keep the folder as it is for a restore and read the first error Garnet logged above.",
+                "Nothing was served from them and nothing in them was changed; keep a copy of the folder before anything else.",
                 ex);
         }
     }
