@@ -41,7 +41,7 @@ internal static class AuditTrailCheck
                 continue;
             }
 
-            if (verification.Problem is not null)
+            if (verification.SetAsidePages > 0)
             {
                 setAside.Add(user);
             }

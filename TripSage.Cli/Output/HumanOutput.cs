@@ -263,10 +263,10 @@ internal static class HumanOutput
     {
         output.WriteLine($"audit trail intact: {verification.EventCount} events, chain verified");
 
-        // An intact trail can still come with a note (pages a silo declared dead held, kept aside).
-        if (verification.Problem is { } note)
+        // An intact trail can still have pages kept aside: what a silo declared dead held (docs/operations.md).
+        if (verification.SetAsidePages > 0)
         {
-            output.WriteLine($"note: {note}");
+            output.WriteLine($"note: {verification.SetAsidePages} audit pages a silo held when the cluster declared it dead are kept aside in the store (the user's audit-aside list), not in the trail");
         }
     }
 

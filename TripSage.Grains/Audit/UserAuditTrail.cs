@@ -168,9 +168,7 @@ internal sealed class UserAuditTrail(string userId, AuditChain chain, IAuditLog 
         }
 
         // Intact, but an operator should know what a silo declared dead could not add (docs/operations.md).
-        return stored.SetAside > 0
-            ? chained with { Problem = $"{stored.SetAside} audit pages a silo held when the cluster declared it dead are kept aside in the store (key audit-aside:{userId}), not in the trail" }
-            : chained;
+        return chained with { SetAsidePages = stored.SetAside };
     }
 
     /// <summary>Turns an entry into the next event of the chain.</summary>
