@@ -66,6 +66,10 @@ public sealed class EmbeddedGarnetStore : IDisposable
             WaitForCommit = options.WaitForCommit,
             Recover = true,
             FailOnRecoveryError = true,
+
+            // The checkpoint after a replay flushes the log's memory to the log files instead of writing a
+            // snapshot of the whole store: on 300 MB, a crash after rewriting 10 % of it restarted in 4.8–5.7 s
+            // this way and 10.3–14.7 s with snapshots (docs/benchmarks/chaos.md).
             UseFoldOverCheckpoints = true,
             EnableStorageTier = true,
             LogMemorySize = options.MemorySize,
