@@ -6,7 +6,7 @@ namespace TripSage.Memory.Benchmarks.Chaos;
 /// <summary>
 /// Verifies users' audit trails after a scenario (<c>tripsage audit --verify</c> through the grid): a trail
 /// broken by a stale activation writing its pages over the new activation's is a failure; pages a silo declared
-/// dead held, kept aside instead (the verification's note), are counted.
+/// dead held, kept aside instead (<see cref="AuditVerification.SetAsidePages"/>), are counted.
 /// </summary>
 internal static class AuditTrailCheck
 {
@@ -16,7 +16,7 @@ internal static class AuditTrailCheck
     /// <summary>
     /// The users whose trail did not verify, or lacks the event of an acknowledged write (a stale activation's page
     /// written over the new activation's can leave a trail that verifies but lost that event), with the reason;
-    /// and those whose verification noted pages kept aside.
+    /// and those whose verification counted pages kept aside.
     /// </summary>
     public static async Task<(List<string> Broken, List<string> SetAside)> RunAsync(IMemoryClient client, IEnumerable<string> users, AcknowledgedWrites acknowledged, CancellationToken cancellationToken)
     {

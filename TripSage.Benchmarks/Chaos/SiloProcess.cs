@@ -54,23 +54,7 @@ internal sealed class SiloProcess : IAsyncDisposable
     /// <summary>Starts the process and returns once <c>/health/ready</c> answers 200 (store reachable, silo active).</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(_siloAssembly);
-        foreach (var (key, value) in _environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException($"{Name} did not start.");
-        process.OutputDataReceived += (_, line) => WriteLog(line.Data);
-        process.ErrorDataReceived += (_, line) => WriteLog(line.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var process = ChildProcess.StartDotnet([_siloAssembly], _environment, WriteLog);
         _process = process;
         WriteLog($"--- {Name} started (pid {process.Id}) at {DateTime.UtcNow:O}");
 

@@ -59,9 +59,10 @@ public sealed class KeyRing
 
     /// <summary>The key audit chain links are computed with under one master key.</summary>
     /// <exception cref="SnapshotUnreadableException">The key id is not in the ring.</exception>
-    public byte[] DeriveAuditKey(string keyId) => _auditKeys.TryGetValue(keyId, out var key)
-        ? key
-        : _auditKeys.GetOrAdd(keyId, HKDF.DeriveKey(HashAlgorithmName.SHA256, Master(keyId, "audit trail"), KeyBytes, salt: [], AuditLabel));
+    public byte[] DeriveAuditKey(string keyId) => _auditKeys.GetOrAdd(
+        keyId,
+        static (id, ring) => HKDF.DeriveKey(HashAlgorithmName.SHA256, ring.Master(id, "audit trail"), KeyBytes, salt: [], AuditLabel),
+        this);
 
     private byte[] Master(string keyId, string what) => _masterKeys.TryGetValue(keyId, out var master)
         ? master

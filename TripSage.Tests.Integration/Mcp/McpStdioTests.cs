@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ModelContextProtocol.Client;
 using TripSage.Memory.Cli.Commands;
+using TripSage.Memory.Harness;
 using TripSage.Memory.Tests.Integration.Deploy;
 using TripSage.Memory.Tests.Infrastructure;
 
@@ -25,7 +26,7 @@ public sealed class McpStdioTests(McpSiloFixture fixture) : McpToolContract(fixt
     [Fact]
     public async Task Mcp_WithoutToken_ExitsWithAUsageErrorBeforeServing()
     {
-        var start = new ProcessStartInfo(DotnetHost(), [CliAssembly, "mcp", "--gateway", Fixture.Gateway])
+        var start = new ProcessStartInfo(ChildProcess.DotnetHost, [CliAssembly, "mcp", "--gateway", Fixture.Gateway])
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -51,7 +52,7 @@ public sealed class McpStdioTests(McpSiloFixture fixture) : McpToolContract(fixt
         var transport = new StdioClientTransport(new StdioClientTransportOptions
         {
             Name = "tripsage",
-            Command = DotnetHost(),
+            Command = ChildProcess.DotnetHost,
             Arguments = [CliAssembly, "mcp", "--gateway", Fixture.Gateway],
             EnvironmentVariables = new Dictionary<string, string?> { [GlobalOptions.TokenVariable] = null },
             StandardErrorLines = line => { lock (stderr) { stderr.Add(line); } },
@@ -86,7 +87,7 @@ public sealed class McpStdioTests(McpSiloFixture fixture) : McpToolContract(fixt
         var transport = new StdioClientTransport(new StdioClientTransportOptions
         {
             Name = "tripsage",
-            Command = DotnetHost(),
+            Command = ChildProcess.DotnetHost,
             Arguments = [CliAssembly, "mcp", "--gateway", Fixture.Gateway, "--token", token],
         });
         using var timeout = new CancellationTokenSource(ProcessTimeout);
@@ -101,6 +102,4 @@ public sealed class McpStdioTests(McpSiloFixture fixture) : McpToolContract(fixt
     }
 
     /// <summary>The dotnet host running these tests, so the CLI runs on the same runtime.</summary>
-    private static string DotnetHost() =>
-        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
 }

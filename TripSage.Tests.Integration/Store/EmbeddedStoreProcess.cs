@@ -40,23 +40,11 @@ internal sealed class EmbeddedStoreProcess : IAsyncDisposable
     /// <summary>Starts the store process and returns once the store has recovered its folder and listens.</summary>
     public async Task StartAsync()
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { typeof(EmbeddedStoreProcess).Assembly.Location, Command, _dataPath, Port.ToString(CultureInfo.InvariantCulture) })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var process = Process.Start(start) ?? throw new InvalidOperationException("The store process did not start.");
-        process.OutputDataReceived += (_, line) => Record(line.Data, ready);
-        process.ErrorDataReceived += (_, line) => Record(line.Data, ready);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var process = ChildProcess.StartDotnet(
+            [typeof(EmbeddedStoreProcess).Assembly.Location, Command, _dataPath, Port.ToString(CultureInfo.InvariantCulture)],
+            new Dictionary<string, string>(),
+            line => Record(line, ready));
         _process = process;
 
         var exited = process.WaitForExitAsync();
@@ -81,13 +69,8 @@ internal sealed class EmbeddedStoreProcess : IAsyncDisposable
 
     public ValueTask DisposeAsync() => new(KillAsync());
 
-    private void Record(string? line, TaskCompletionSource ready)
+    private void Record(string line, TaskCompletionSource ready)
     {
-        if (line is null)
-        {
-            return;
-        }
-
         lock (Output)
         {
             Output.Add(line);
